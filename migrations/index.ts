@@ -1,0 +1,4 @@
+import { InitialRuntime1795500000000 } from './1795500000000-initial-runtime';
+
+/** Every migration, in order. Listed explicitly so compiled and ts-jest runs see the same set. */
+export const allMigrations = [InitialRuntime1795500000000];

@@ -1,0 +1,67 @@
+import path from 'node:path';
+
+/**
+ * All configuration comes from environment variables; every default is documented in the README.
+ * Read once at start; nothing else reads process.env.
+ */
+export interface Config {
+  nodeEnv: string;
+  port: number;
+  host: string;
+  /** postgres://… to use a real PostgreSQL; empty = embedded PGlite under dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  databasePoolSize: number;
+  bpmnDir: string;
+  /** Largest accepted BPMN document, in bytes. */
+  maxDiagramBytes: number;
+  /** Timer poller interval in ms. */
+  timerPollMs: number;
+  outboxPollMs: number;
+  /** Upper bound for one engine step (recover → act → settle), in ms. */
+  engineStepTimeoutMs: number;
+  keycloakUrl?: string;
+  /** URL clients use to reach this server; the development identity provider's issuer. */
+  publicUrl?: string;
+  keycloakRealm: string;
+  /** Audience (client id) that access tokens must carry. */
+  apiClientId: string;
+  /** Development identity provider password for demo users (never in production). */
+  devIdentityPassword: string;
+  logLevel: string;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cwd = process.cwd();
+  return {
+    nodeEnv: env.NODE_ENV ?? 'development',
+    port: intFromEnv(env, 'PORT', 4000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(cwd, env.DATA_DIR ?? 'data'),
+    databasePoolSize: intFromEnv(env, 'DATABASE_POOL_SIZE', 10),
+    bpmnDir: path.resolve(cwd, env.BPMN_DIR ?? 'bpmn'),
+    maxDiagramBytes: intFromEnv(env, 'MAX_DIAGRAM_BYTES', 1024 * 1024),
+    timerPollMs: intFromEnv(env, 'TIMER_POLL_MS', 1000),
+    outboxPollMs: intFromEnv(env, 'OUTBOX_POLL_MS', 1000),
+    engineStepTimeoutMs: intFromEnv(env, 'ENGINE_STEP_TIMEOUT_MS', 10000),
+    keycloakUrl: env.KEYCLOAK_URL || undefined,
+    publicUrl: env.PUBLIC_URL || undefined,
+    keycloakRealm: env.KEYCLOAK_REALM ?? 'privacyflow',
+    apiClientId: env.KEYCLOAK_API_CLIENT_ID ?? 'privacyflow-api',
+    devIdentityPassword: env.DEV_IDENTITY_PASSWORD ?? 'demo',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+export function isProduction(config: Config): boolean {
+  return config.nodeEnv === 'production';
+}

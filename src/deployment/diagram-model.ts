@@ -1,0 +1,70 @@
+/**
+ * What the platform needs to know about a deployed diagram, read once at deployment time
+ * from the BPMN XML (bpmn-moddle + the Camunda moddle extension). Stored as JSON with the
+ * definition, so task projection and form validation never re-parse XML.
+ */
+
+/** Camunda Modeler form field types (camunda:formField@type). */
+export type FormFieldType = 'string' | 'long' | 'double' | 'boolean' | 'date' | 'enum';
+
+export interface FormFieldOption {
+  id: string;
+  name: string;
+}
+
+export interface FormFieldConstraints {
+  minlength?: number;
+  maxlength?: number;
+  min?: number;
+  max?: number;
+}
+
+/** One camunda:formField of an embedded form (camunda:formData). */
+export interface FormField {
+  id: string;
+  label: string;
+  type: FormFieldType;
+  required: boolean;
+  readonly: boolean;
+  /** camunda:formField@defaultValue, as written in the diagram. */
+  defaultValue?: string;
+  /** Only for type enum: the camunda:value children. */
+  options?: FormFieldOption[];
+  constraints: FormFieldConstraints;
+}
+
+export interface UserTaskModel {
+  id: string;
+  name: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  /** camunda:assignee: a user id or an expression such as ${initiator}. */
+  assignee?: string;
+  /** camunda:dueDate: ISO date-time, or ${FEEL expression}. */
+  dueDate?: string;
+  /** camunda:followUpDate: ISO date-time, or ${FEEL expression}. */
+  followUpDate?: string;
+  formKey?: string;
+  formFields: FormField[];
+  /** camunda:properties name → value (e.g. separateFrom, notInitiator). */
+  properties: Record<string, string>;
+}
+
+export interface MessageModel {
+  /** bpmn:message@id: the id bpmn-engine must be signalled with. */
+  id: string;
+  /** bpmn:message@name: the name integrators correlate by. */
+  name: string;
+}
+
+export interface DiagramModel {
+  /** id of the single executable bpmn:process: the key instances are started by. */
+  processKey: string;
+  processName: string;
+  userTasks: Record<string, UserTaskModel>;
+  messages: MessageModel[];
+  /** Handler names used by service/send tasks (camunda:topic or ${environment.services.x}). */
+  serviceNames: string[];
+  /** Every flow element id → its type and name, for history and the instance view. */
+  elements: Record<string, { type: string; name?: string }>;
+}

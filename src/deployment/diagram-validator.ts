@@ -1,0 +1,181 @@
+import BpmnModdle from 'bpmn-moddle';
+import { findExpressionProblem, expressionBody, RESERVED_VARIABLE_NAMES } from '../process-runtime/expression-language';
+import { moddleOptions } from '../process-runtime/source-context';
+import { DiagramProblem, DiagramRejectedError } from './deployment-error';
+import type { DiagramModel, FormField, FormFieldType, UserTaskModel } from './diagram-model';
+import { DEFAULT_MAX_DIAGRAM_BYTES, guardXml } from './xml-guard';
+
+export interface ValidateOptions {
+  knownServices: ReadonlySet<string>;
+  maxBytes?: number;
+}
+
+const FORM_TYPES: FormFieldType[] = ['string', 'long', 'double', 'boolean', 'date', 'enum'];
+const SERVICE_TYPES = ['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask'];
+const SERVICE_PATH = /^\$\{\s*environment\.services\.([A-Za-z_$][\w$]*)\s*\}$/;
+const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+const ISO_DATE_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+const splitList = (value?: string) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+function flowElements(container: any): any[] {
+  const result: any[] = [];
+  for (const element of container.flowElements ?? []) {
+    result.push(element);
+    if (element.flowElements) result.push(...flowElements(element));
+  }
+  return result;
+}
+
+function extension(element: any, type: string): any | undefined {
+  return element.extensionElements?.values?.find((v: any) => v.$type === type);
+}
+
+function readFormFields(task: any, problems: DiagramProblem[]): FormField[] {
+  const formData = extension(task, 'camunda:FormData');
+  return (formData?.fields ?? []).map((field: any): FormField => {
+    const type = (field.type ?? 'string') as FormFieldType;
+    if (!FORM_TYPES.includes(type)) {
+      problems.push({ rule: 'unsupported-form-field-type', elementId: task.id, message: `form field ${field.id} has unsupported type ${field.type}` });
+    }
+    if ((RESERVED_VARIABLE_NAMES as readonly string[]).includes(field.id) || String(field.id).startsWith('__')) {
+      problems.push({ rule: 'reserved-variable', elementId: task.id, message: `form field id ${field.id} is reserved` });
+    }
+    const constraints: FormField['constraints'] = {};
+    let required = false;
+    let readonly = false;
+    for (const c of field.validation?.constraints ?? []) {
+      if (c.name === 'required') required = true;
+      else if (c.name === 'readonly') readonly = true;
+      else if (['minlength', 'maxlength', 'min', 'max'].includes(c.name) && Number.isFinite(Number(c.config))) {
+        (constraints as any)[c.name] = Number(c.config);
+      } else problems.push({ rule: 'invalid-form-constraint', elementId: task.id, message: `form field ${field.id}: constraint ${c.name} is not supported or has no number` });
+    }
+    return {
+      id: field.id,
+      label: field.label ?? field.id,
+      type,
+      required,
+      readonly,
+      defaultValue: field.defaultValue,
+      options: type === 'enum' ? (field.values ?? []).map((v: any) => ({ id: v.id, name: v.name ?? v.id })) : undefined,
+      constraints,
+    };
+  });
+}
+
+function checkExpression(text: string | undefined, where: string, elementId: string, problems: DiagramProblem[], literal?: (t: string) => string | undefined) {
+  if (text === undefined || text === '') return;
+  const body = expressionBody(text);
+  if (body === undefined) {
+    const problem = literal?.(text.trim());
+    if (problem) problems.push({ rule: 'invalid-timer', elementId, message: `${where}: ${problem}` });
+    return;
+  }
+  const problem = findExpressionProblem(body);
+  if (problem) problems.push({ rule: 'invalid-expression', elementId, message: `${where}: ${problem}` });
+}
+
+function timerLiteralProblem(kind: string) {
+  return (text: string): string | undefined => {
+    if (kind === 'timeDuration') return ISO_DURATION.test(text) ? undefined : `"${text}" is not an ISO 8601 duration`;
+    if (kind === 'timeDate') {
+      if (ISO_DATE_WITH_OFFSET.test(text)) return undefined;
+      return /^\d{4}-\d{2}-\d{2}T/.test(text) ? `"${text}" has no time zone (write Z or an offset)` : `"${text}" is not an ISO 8601 date-time`;
+    }
+    const [repeat, ...rest] = text.split('/');
+    return /^R\d*$/.test(repeat) && rest.length >= 1 && rest.every((p) => ISO_DURATION.test(p) || ISO_DATE_WITH_OFFSET.test(p))
+      ? undefined
+      : `"${text}" is not an ISO 8601 repeating interval`;
+  };
+}
+
+/** Platform rules on every flow element; fills the model as it goes. */
+function inspect(process: any, options: ValidateOptions, problems: DiagramProblem[], model: DiagramModel): void {
+  for (const element of flowElements(process)) {
+    const id = element.id;
+    model.elements[id] = { type: element.$type, name: element.name };
+    if (element.$type === 'bpmn:ScriptTask') problems.push({ rule: 'script-task', elementId: id, message: `script task ${id} is not allowed` });
+    if (element.$type === 'bpmn:SequenceFlow' && element.conditionExpression) {
+      const condition = element.conditionExpression;
+      if (condition.language) problems.push({ rule: 'script-condition', elementId: id, message: `condition of ${id} is a script (${condition.language})` });
+      else if (expressionBody(condition.body ?? '') === undefined) problems.push({ rule: 'invalid-expression', elementId: id, message: `condition of ${id} must be \${FEEL expression}` });
+      else checkExpression(condition.body, `condition of ${id}`, id, problems);
+    }
+    for (const definition of element.eventDefinitions ?? []) {
+      if (definition.$type === 'bpmn:TimerEventDefinition') {
+        for (const kind of ['timeDuration', 'timeDate', 'timeCycle']) {
+          if (definition[kind]) checkExpression(definition[kind].body, `timer ${id}`, id, problems, timerLiteralProblem(kind));
+        }
+      }
+      if (definition.$type === 'bpmn:MessageEventDefinition' && !definition.messageRef) {
+        problems.push({ rule: 'message-without-ref', elementId: id, message: `message event ${id} names no message` });
+      }
+    }
+    if (SERVICE_TYPES.includes(element.$type)) {
+      const name = element.type === 'external' ? element.topic : SERVICE_PATH.exec(element.implementation ?? '')?.[1];
+      if (!name) problems.push({ rule: 'unsupported-service-implementation', elementId: id, message: `${id}: use Implementation "External" with a topic naming a handler` });
+      else if (!options.knownServices.has(name)) problems.push({ rule: 'unknown-service', elementId: id, message: `${id} calls service "${name}", which this server does not have` });
+      else if (!model.serviceNames.includes(name)) model.serviceNames.push(name);
+    }
+    if (element.$type === 'bpmn:UserTask') {
+      const task: UserTaskModel = {
+        id,
+        name: element.name ?? id,
+        candidateGroups: splitList(element.candidateGroups),
+        candidateUsers: splitList(element.candidateUsers),
+        assignee: element.assignee,
+        dueDate: element.dueDate,
+        followUpDate: element.followUpDate,
+        formKey: element.formKey,
+        formFields: readFormFields(element, problems),
+        properties: Object.fromEntries((extension(element, 'camunda:Properties')?.values ?? []).map((p: any) => [p.name, p.value])),
+      };
+      if (!task.candidateGroups.length && !task.candidateUsers.length && !task.assignee) {
+        problems.push({ rule: 'user-task-without-performer', elementId: id, message: `user task ${id} names no candidate group, candidate user or assignee` });
+      }
+      checkExpression(task.dueDate, `due date of ${id}`, id, problems);
+      checkExpression(task.followUpDate, `follow-up date of ${id}`, id, problems);
+      model.userTasks[id] = task;
+    }
+  }
+}
+
+/**
+ * Turns uploaded BPMN XML into the platform's model of it, or refuses it with ONE error that
+ * lists every problem. Never throws anything else.
+ */
+export async function validateDiagram(xml: string, options: ValidateOptions): Promise<{ model: DiagramModel; moddleRoot: unknown }> {
+  const guard = guardXml(typeof xml === 'string' ? xml : '', options.maxBytes ?? DEFAULT_MAX_DIAGRAM_BYTES);
+  if (guard.length) throw new DiagramRejectedError(guard);
+
+  let parsed: Awaited<ReturnType<BpmnModdle['fromXML']>>;
+  try {
+    parsed = await new BpmnModdle(moddleOptions).fromXML(xml);
+  } catch (err) {
+    throw new DiagramRejectedError([{ rule: 'not-well-formed', message: `not a BPMN document: ${(err as Error).message.split('\n')[0]}` }]);
+  }
+  const problems: DiagramProblem[] = [];
+  for (const warning of parsed.warnings ?? []) {
+    const message = String(warning.message ?? warning);
+    if (/unresolved reference|unknown type|unparsable content/i.test(message)) problems.push({ rule: 'invalid-bpmn', message: message.split('\n')[0] });
+  }
+  const root = parsed.rootElement;
+  const processes = (root?.rootElements ?? []).filter((e: any) => e.$type === 'bpmn:Process' && e.isExecutable);
+  if (processes.length === 0) problems.push({ rule: 'no-executable-process', message: 'the diagram has no executable process' });
+  if (processes.length > 1) problems.push({ rule: 'multiple-executable-processes', message: 'a diagram may hold one executable process' });
+  const process = processes[0];
+  const model: DiagramModel = {
+    processKey: process?.id ?? '',
+    processName: process?.name ?? process?.id ?? '',
+    userTasks: {},
+    messages: (root?.rootElements ?? [])
+      .filter((e: any) => e.$type === 'bpmn:Message')
+      .map((m: any) => ({ id: m.id, name: m.name ?? m.id })),
+    serviceNames: [],
+    elements: {},
+  };
+  if (process) inspect(process, options, problems, model);
+  if (problems.length) throw new DiagramRejectedError(problems);
+  return { model, moddleRoot: root };
+}

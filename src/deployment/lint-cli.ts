@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { defaultServiceRegistry } from '../workflow/service-registry';
+import { DiagramRejectedError } from './deployment-error';
+import { validateDiagram } from './diagram-validator';
+
+/** `npm run lint:bpmn`: runs the deployment checks on every .bpmn file of a directory. */
+async function main(dir: string): Promise<number> {
+  let bad = 0;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.bpmn'))) {
+    try {
+      await validateDiagram(fs.readFileSync(path.join(dir, file), 'utf8'), { knownServices: defaultServiceRegistry().names() });
+      console.log(`ok   ${file}`);
+    } catch (err) {
+      bad++;
+      const problems = err instanceof DiagramRejectedError ? err.problems : [{ rule: 'error', message: String(err) }];
+      for (const p of problems) console.log(`FAIL ${file}: [${p.rule}] ${p.elementId ?? ''} ${p.message}`);
+    }
+  }
+  return bad;
+}
+
+main(process.argv[2] ?? 'bpmn').then((bad) => process.exit(bad ? 1 : 0));

@@ -1,0 +1,25 @@
+import { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DiagramRejectedError } from '../deployment/deployment-error';
+import { IdentityError } from '../identity/identity-error';
+import { logger } from '../observability/logger';
+import { WorkflowError } from '../workflow/workflow-error';
+
+/** Every domain error becomes a GraphQL error with a stable `extensions.code`; the one place this happens. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error) as any;
+  if (original instanceof WorkflowError) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code, ...(original.details ?? {}) } };
+  }
+  if (original instanceof DiagramRejectedError) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code, problems: original.problems } };
+  }
+  if (original instanceof IdentityError) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code } };
+  }
+  const code = formatted.extensions?.code;
+  if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  // Unexpected: log the developer detail (no variables, no input), answer without internals.
+  logger.error('internal error', { path: formatted.path, error: (original as Error)?.message });
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,107 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { toDefinition, toTask } from '../mappers';
+import { DeploymentResult, ProcessDefinition } from '../types/process-definition.type';
+import { HistoryEntry, ProcessInstance } from '../types/process-instance.type';
+import { Task } from '../types/task.type';
+import type { ProcessInstanceEntity } from '../../persistence/entities';
+
+/** What the resolver hands to field resolvers: the instance plus its definition. */
+type InstanceRoot = ProcessInstance & { bpmn: { xml: string; elements: Record<string, { type: string; name?: string }> } };
+
+function toInstance(instance: ProcessInstanceEntity, xml: string, elements: InstanceRoot['bpmn']['elements']): InstanceRoot {
+  return {
+    id: instance.id,
+    tenantId: instance.tenantId,
+    processKey: instance.processKey,
+    definitionVersion: instance.definitionVersion,
+    definitionId: instance.definitionId,
+    businessKey: instance.businessKey,
+    status: instance.status,
+    activeElementIds: instance.activeElementIds,
+    variables: instance.variables,
+    startedBy: instance.startedBy,
+    startedAt: instance.startedAt,
+    endedAt: instance.endedAt,
+    bpmn: { xml, elements },
+  };
+}
+
+@Resolver(() => ProcessInstance)
+export class ProcessResolver {
+  @Query(() => [ProcessDefinition], { description: 'Deployed processes: the latest version of each, or every version.' })
+  async processDefinitions(
+    @Ctx() { workflow }: RequestContext,
+    @Arg('allVersions', () => Boolean, { nullable: true, defaultValue: false }) allVersions: boolean,
+  ): Promise<ProcessDefinition[]> {
+    return (await workflow.definitions(allVersions)).map(toDefinition);
+  }
+
+  @Mutation(() => DeploymentResult, { description: 'Deploys a BPMN diagram (Camunda Modeler conventions).' })
+  async deployProcess(
+    @Ctx() { actor, workflow }: RequestContext,
+    @Arg('xml', () => String) xml: string,
+    @Arg('name', () => String) name: string,
+  ): Promise<DeploymentResult> {
+    const result = await workflow.deploy(xml, name, actor);
+    return { definition: toDefinition(result.definition), created: result.created };
+  }
+
+  @Mutation(() => ProcessInstance)
+  async startProcess(
+    @Ctx() { actor, workflow }: RequestContext,
+    @Arg('key', () => String) key: string,
+    @Arg('businessKey', () => String, { nullable: true }) businessKey?: string,
+    @Arg('variables', () => GraphQLJSONObject, { nullable: true }) variables?: Record<string, unknown>,
+    @Arg('tenantId', () => String, { nullable: true }) tenantId?: string,
+  ): Promise<ProcessInstance> {
+    const instance = await workflow.start({ processKey: key, businessKey, variables, tenantId, actor });
+    const view = await workflow.instance(actor, instance.id);
+    return view ? toInstance(view.instance, view.definition.xml, view.definition.model.elements) : toInstance(instance, '', {});
+  }
+
+  @Mutation(() => ProcessInstance, { description: 'Delivers a BPMN message to the one case with this business key that waits for it.' })
+  async correlateMessage(
+    @Ctx() { actor, workflow }: RequestContext,
+    @Arg('name', () => String) name: string,
+    @Arg('businessKey', () => String) businessKey: string,
+    @Arg('variables', () => GraphQLJSONObject, { nullable: true }) variables?: Record<string, unknown>,
+    @Arg('tenantId', () => String, { nullable: true }) tenantId?: string,
+  ): Promise<ProcessInstance> {
+    const instance = await workflow.correlate({ messageName: name, businessKey, variables, tenantId, actor });
+    const view = await workflow.instance(actor, instance.id);
+    return view ? toInstance(view.instance, view.definition.xml, view.definition.model.elements) : toInstance(instance, '', {});
+  }
+
+  @Query(() => ProcessInstance, { nullable: true })
+  async processInstance(@Ctx() { actor, workflow }: RequestContext, @Arg('id', () => ID) id: string): Promise<ProcessInstance | null> {
+    const view = await workflow.instance(actor, id);
+    return view ? toInstance(view.instance, view.definition.xml, view.definition.model.elements) : null;
+  }
+
+  @FieldResolver(() => String, { description: 'BPMN XML of the version this case runs on.' })
+  async bpmnXml(@Root() root: InstanceRoot, @Ctx() { actor, workflow }: RequestContext): Promise<string> {
+    if (root.bpmn.xml) return root.bpmn.xml;
+    return (await workflow.instance(actor, root.id))?.definition.xml ?? '';
+  }
+
+  @FieldResolver(() => [HistoryEntry])
+  async history(@Root() root: InstanceRoot, @Ctx() { workflow }: RequestContext): Promise<HistoryEntry[]> {
+    const events = await workflow.history(root.id);
+    return events.map((e) => ({
+      elementId: e.elementId,
+      elementType: e.elementType,
+      elementName: root.bpmn.elements[e.elementId]?.name ?? null,
+      kind: e.kind,
+      actor: e.actor,
+      at: e.at,
+    }));
+  }
+
+  @FieldResolver(() => [Task], { description: 'Open tasks of this case.' })
+  async openTasks(@Root() root: InstanceRoot, @Ctx() { actor, workflow }: RequestContext): Promise<Task[]> {
+    const page = await workflow.tasks(actor, { instanceId: root.id }, 100);
+    return page.nodes.map(toTask);
+  }
+}

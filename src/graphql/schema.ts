@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { MeResolver } from './resolvers/me.resolver';
+import { ProcessResolver } from './resolvers/process.resolver';
+import { TaskResolver } from './resolvers/task.resolver';
+
+export async function buildApiSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: [TaskResolver, ProcessResolver, MeResolver], validate: false });
+}
+
+/** The SDL committed as schema/schema.graphql (sorted, so diffs show real changes only). */
+export async function printApiSchema(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await buildApiSchema())) + '\n';
+}

@@ -1,0 +1,45 @@
+import type { Actor } from './actor';
+
+/**
+ * Who may do what — the one place these rules live (documented in the README, "Access policy").
+ * Services call these predicates; resolvers never decide access themselves.
+ */
+
+/** Roles that may deploy BPMN diagrams. */
+export const DEPLOYER_ROLES = ['procesbeheerder'] as const;
+
+/** Roles that coordinate work and may assign a task to someone else. */
+export const COORDINATOR_ROLES = ['ciso', 'regionale-ciso', 'privacybeheerder', 'afdelingsmanager'] as const;
+
+export interface TaskAccessFacts {
+  tenantId: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  assignee: string | null;
+}
+
+export function worksFor(actor: Actor, tenantId: string): boolean {
+  return actor.kind === 'system' || actor.tenants.includes(tenantId);
+}
+
+export function canDeploy(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.roles.some((r) => (DEPLOYER_ROLES as readonly string[]).includes(r));
+}
+
+export function canStartIn(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId);
+}
+
+/** A candidate may see, claim and (when not held by another) complete the task. */
+export function isCandidate(actor: Actor, task: TaskAccessFacts): boolean {
+  if (!worksFor(actor, task.tenantId)) return false;
+  return (
+    task.assignee === actor.userId ||
+    task.candidateUsers.includes(actor.userId) ||
+    task.candidateGroups.some((g) => actor.roles.includes(g))
+  );
+}
+
+export function canAssignToOthers(actor: Actor, task: TaskAccessFacts): boolean {
+  return isCandidate(actor, task) && actor.roles.some((r) => (COORDINATOR_ROLES as readonly string[]).includes(r));
+}

@@ -1,0 +1,117 @@
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../identity/actor';
+import { isCandidate } from '../identity/access-policy';
+import { ProcessDefinitionEntity, ProcessInstanceEntity, UserTaskEntity } from '../persistence/entities';
+
+export type TaskScope = 'candidate' | 'assignedToMe' | 'unassigned';
+
+export interface TaskFilter {
+  /** candidate (default): every open task I may do; assignedToMe; unassigned (claimable). */
+  scope?: TaskScope;
+  processKey?: string;
+  dueBefore?: Date;
+  overdue?: boolean;
+  /** Case-insensitive search in task name and business key. */
+  search?: string;
+  tenantId?: string;
+  /** Tasks of one case. */
+  instanceId?: string;
+}
+
+export interface TaskPage {
+  nodes: UserTaskEntity[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+type CursorKey = [due: string | null, created: string, id: string];
+
+export function encodeCursor(task: Pick<UserTaskEntity, 'dueAt' | 'createdAt' | 'id'>): string {
+  const key: CursorKey = [task.dueAt ? task.dueAt.toISOString() : null, task.createdAt.toISOString(), task.id];
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): CursorKey | null {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === 3 && typeof key[1] === 'string' && typeof key[2] === 'string') return key as CursorKey;
+  } catch {
+    /* an unreadable cursor is treated as absent below */
+  }
+  return null;
+}
+
+function visibleTo(qb: SelectQueryBuilder<UserTaskEntity>, actor: Actor): SelectQueryBuilder<UserTaskEntity> {
+  return qb
+    .andWhere('t.tenant_id = ANY(:tenants)', { tenants: actor.tenants })
+    .andWhere('(t.candidate_groups && :roles::text[] OR t.assignee = :me OR t.candidate_users @> ARRAY[:me]::text[])', {
+      roles: actor.roles,
+      me: actor.userId,
+    });
+}
+
+const ORDER_KEY = `coalesce(t.due_at, 'infinity'::timestamptz)`;
+
+/** The inbox: open tasks the actor may do, ordered by due date, then age. Relay-style paging. */
+export async function listTasks(
+  dataSource: DataSource,
+  actor: Actor,
+  filter: TaskFilter,
+  first = 25,
+  after?: string | null,
+): Promise<TaskPage> {
+  const limit = Math.max(1, Math.min(first, MAX_PAGE_SIZE));
+  const qb = visibleTo(dataSource.getRepository(UserTaskEntity).createQueryBuilder('t').where(`t.status = 'open'`), actor);
+  if (filter.scope === 'assignedToMe') qb.andWhere('t.assignee = :me', { me: actor.userId });
+  if (filter.scope === 'unassigned') qb.andWhere('t.assignee IS NULL');
+  if (filter.processKey) qb.andWhere('t.process_key = :processKey', { processKey: filter.processKey });
+  if (filter.instanceId) qb.andWhere('t.instance_id = :instanceId', { instanceId: filter.instanceId });
+  if (filter.tenantId) qb.andWhere('t.tenant_id = :tenantId', { tenantId: filter.tenantId });
+  if (filter.dueBefore) qb.andWhere('t.due_at < :dueBefore', { dueBefore: filter.dueBefore });
+  if (filter.overdue) qb.andWhere('t.due_at < now()');
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    qb.andWhere('(t.name ILIKE :pattern OR t.business_key ILIKE :pattern)', { pattern });
+  }
+  const totalCount = await qb.clone().getCount();
+
+  const cursor = after ? decodeCursor(after) : null;
+  if (cursor) {
+    qb.andWhere(`(${ORDER_KEY}, t.created_at, t.id) > (coalesce(:cDue::timestamptz, 'infinity'::timestamptz), :cCreated::timestamptz, :cId::uuid)`, {
+      cDue: cursor[0],
+      cCreated: cursor[1],
+      cId: cursor[2],
+    });
+  }
+  const rows = await qb
+    .orderBy(ORDER_KEY, 'ASC')
+    .addOrderBy('t.created_at', 'ASC')
+    .addOrderBy('t.id', 'ASC')
+    .limit(limit + 1)
+    .getMany();
+  const nodes = rows.slice(0, limit);
+  return {
+    nodes,
+    totalCount,
+    hasNextPage: rows.length > limit,
+    endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]) : null,
+  };
+}
+
+export interface TaskDetail {
+  task: UserTaskEntity;
+  instance: ProcessInstanceEntity;
+  definition: ProcessDefinitionEntity;
+}
+
+/** One task the actor may see (open or done), with its case. Invisible = not found. */
+export async function findTask(dataSource: DataSource, actor: Actor, id: string): Promise<TaskDetail | null> {
+  const task = await dataSource.manager.findOne(UserTaskEntity, { where: { id } });
+  if (!task || !(isCandidate(actor, task) || task.completedBy === actor.userId)) return null;
+  const instance = await dataSource.manager.findOneOrFail(ProcessInstanceEntity, { where: { id: task.instanceId } });
+  const definition = await dataSource.manager.findOneOrFail(ProcessDefinitionEntity, { where: { id: instance.definitionId } });
+  return { task, instance, definition };
+}

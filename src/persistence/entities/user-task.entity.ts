@@ -1,0 +1,26 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type TaskStatus = 'open' | 'completed' | 'cancelled';
+
+/** Projection of a waiting bpmn:UserTask, rebuilt after every command from the engine state. */
+@Entity('user_task')
+export class UserTaskEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'instance_id' }) instanceId: string;
+  @Column('text', { name: 'tenant_id' }) tenantId: string;
+  @Column('text', { name: 'process_key' }) processKey: string;
+  @Column('text', { name: 'business_key', nullable: true }) businessKey: string | null;
+  @Column('text', { name: 'element_id' }) elementId: string;
+  @Column('text', { name: 'execution_id', unique: true }) executionId: string;
+  @Column('text') name: string;
+  @Column('text', { name: 'candidate_groups', array: true }) candidateGroups: string[];
+  @Column('text', { name: 'candidate_users', array: true }) candidateUsers: string[];
+  @Column('text', { nullable: true }) assignee: string | null;
+  @Column('text') status: TaskStatus;
+  @Column('timestamptz', { name: 'due_at', nullable: true }) dueAt: Date | null;
+  @Column('timestamptz', { name: 'follow_up_at', nullable: true }) followUpAt: Date | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;
+  @Column('text', { name: 'completed_by', nullable: true }) completedBy: string | null;
+  @Column('jsonb', { nullable: true }) output: Record<string, any> | null;
+}

@@ -1,0 +1,109 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import 'reflect-metadata';
+import { Config, isProduction } from './config';
+import { buildApiSchema } from './graphql/schema';
+import { systemActor } from './identity/actor';
+import { DevIdentityProvider } from './identity/dev-identity-provider';
+import { loadRealmDirectory } from './identity/realm-directory';
+import { TokenVerifier } from './identity/token-verifier';
+import { logger, setLogLevel } from './observability/logger';
+import { Database, migrationsApplied, openDatabase } from './persistence/database';
+import { createHttpApp } from './server/http-app';
+import { BackgroundWorkers, startBackgroundWorkers } from './workflow/background-workers';
+import { defaultServiceRegistry, ServiceRegistry } from './workflow/service-registry';
+import { WorkflowService } from './workflow/workflow-service';
+
+export interface Platform {
+  config: Config;
+  database: Database;
+  workflow: WorkflowService;
+  server: http.Server;
+  /** Base URL the server listens on, e.g. http://127.0.0.1:4000. */
+  url: string;
+  /** Present when no KEYCLOAK_URL is configured (development only). */
+  devIdentity?: DevIdentityProvider;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  services?: ServiceRegistry;
+  /** Skip the timer poller and outbox relay (tests that drive them by hand). */
+  withoutWorkers?: boolean;
+}
+
+/**
+ * The composition root: database and migrations, diagrams from bpmn/, identity, GraphQL over
+ * HTTP, and the background workers — in that order, torn down in reverse by close().
+ */
+export async function startPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
+  setLogLevel(config.logLevel);
+  const production = isProduction(config);
+  const database = await openDatabase(config);
+  const services = options.services ?? defaultServiceRegistry();
+  const workflow = new WorkflowService(database.dataSource, services, config);
+  const deployed = await workflow.deployDirectory(config.bpmnDir, systemActor('deployment'));
+  logger.info('diagrams deployed', { diagrams: deployed.map((d) => `${d.definition.processKey}@${d.definition.version}${d.created ? ' (new)' : ''}`) });
+
+  const server = http.createServer();
+  let url = '';
+  let devIdentity: DevIdentityProvider | undefined;
+  if (!config.keycloakUrl) {
+    devIdentity = await DevIdentityProvider.create({
+      directory: loadRealmDirectory(),
+      baseUrl: () => config.publicUrl ?? url,
+      password: config.devIdentityPassword,
+      audience: config.apiClientId,
+      production,
+    });
+    logger.warn('DEVELOPMENT IDENTITY PROVIDER ACTIVE: demo users log in with one shared password. Set KEYCLOAK_URL for real use.');
+  }
+  let verifier: TokenVerifier | undefined;
+  const identityServerUrl = () => config.keycloakUrl ?? config.publicUrl ?? url;
+
+  const { app, apollo } = await createHttpApp({
+    schema: await buildApiSchema(),
+    workflow,
+    production,
+    authenticate: (authorization) => {
+      verifier ??= new TokenVerifier({ serverUrl: identityServerUrl(), realm: config.keycloakRealm, audience: config.apiClientId });
+      return verifier.verify(authorization);
+    },
+    readiness: {
+      database: async () => migrationsApplied(database.dataSource),
+      identityProviderKeys: async () => {
+        const res = await fetch(`${identityServerUrl()}/realms/${config.keycloakRealm}/protocol/openid-connect/certs`);
+        return res.ok && Array.isArray(((await res.json()) as { keys?: unknown[] }).keys);
+      },
+    },
+    extraRouters: devIdentity ? [devIdentity.router()] : [],
+    bodyLimit: `${Math.ceil((config.maxDiagramBytes * 2) / 1024)}kb`,
+  });
+  server.on('request', app);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address() as AddressInfo;
+  url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
+
+  const workers: BackgroundWorkers | undefined = options.withoutWorkers
+    ? undefined
+    : startBackgroundWorkers(workflow, { timerPollMs: config.timerPollMs, outboxPollMs: config.outboxPollMs });
+  logger.info('privacyflow ready', { url: `${url}/graphql`, database: database.kind });
+
+  return {
+    config,
+    database,
+    workflow,
+    server,
+    get url() {
+      return url;
+    },
+    devIdentity,
+    async close() {
+      await workers?.stop();
+      await apollo.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,204 @@
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Engine } from 'bpmn-engine';
+import { businessVariables, engineExpressions } from './expression-language';
+import { ArmedTimer, DurableTimers } from './durable-timers';
+import { RuntimeError, RuntimeErrorCode } from './runtime-error';
+import { ServiceCall, ServiceRecorder } from './service-bridge';
+import { moddleOptions } from './source-context';
+
+/** Version of bpmn-engine that wrote a state; stored per instance because states straddle upgrades. */
+export const ENGINE_VERSION: string = installedVersion('bpmn-engine');
+
+function installedVersion(pkg: string): string {
+  // The package's exports hide package.json, so walk up from its entry point.
+  let dir = path.dirname(require.resolve(pkg));
+  for (;;) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (json.name === pkg) return json.version;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return 'unknown';
+    dir = parent;
+  }
+}
+
+/** What to do to the instance in this step. */
+export type StepAction =
+  | { kind: 'start'; variables: Record<string, unknown> }
+  /** Complete a waiting user task with form values (already validated). */
+  | { kind: 'complete'; elementId: string; executionId: string; values: Record<string, unknown> }
+  /** Deliver a message to the element(s) waiting for the bpmn:message with this id. */
+  | { kind: 'message'; messageId: string; values: Record<string, unknown> }
+  /** Let due timers fire (and nothing else). */
+  | { kind: 'wake' };
+
+export interface StepInput {
+  sourceContext: unknown;
+  /** Saved state; absent only for `start`. */
+  state?: unknown;
+  action: StepAction;
+  knownServices: ReadonlySet<string>;
+  timeoutMs: number;
+}
+
+export interface WaitingElement {
+  elementId: string;
+  executionId: string;
+  type: string;
+  /** For message catch events: the bpmn:message name. */
+  messageName?: string;
+}
+
+export interface HistoryEvent {
+  elementId: string;
+  elementType: string;
+  kind: 'entered' | 'left';
+  at: Date;
+}
+
+export interface StepResult {
+  state: unknown;
+  status: 'running' | 'completed' | 'failed';
+  failure?: string;
+  waiting: WaitingElement[];
+  timers: ArmedTimer[];
+  variables: Record<string, unknown>;
+  serviceCalls: ServiceCall[];
+  history: HistoryEvent[];
+}
+
+/** Scripts are refused at deployment; this handler makes sure none could ever run. */
+const noScripts = {
+  register() {},
+  getScript() {
+    return undefined;
+  },
+};
+
+/**
+ * One command on one instance: build a fresh engine, recover the saved state (or start),
+ * apply the action, run to the next wait, and return everything that must be persisted.
+ * No engine outlives this call.
+ */
+export async function runEngineStep(input: StepInput): Promise<StepResult> {
+  const timers = new DurableTimers();
+  const recorder = new ServiceRecorder(input.knownServices);
+  const history: HistoryEvent[] = [];
+  const listener = new EventEmitter();
+  listener.on('activity.enter', (api: any) => {
+    if (!api.content?.isRecovered) history.push({ elementId: api.id, elementType: api.type, kind: 'entered', at: new Date() });
+  });
+  listener.on('activity.leave', (api: any) => {
+    // Elements on a path not taken are "discarded" and left without ever being entered.
+    if (api.content?.discardSequence) return;
+    history.push({ elementId: api.id, elementType: api.type, kind: 'left', at: new Date() });
+  });
+
+  const engine = new Engine({
+    name: 'privacyflow',
+    sourceContext: input.sourceContext as any,
+    moddleOptions,
+    expressions: engineExpressions as any,
+    scripts: noScripts as any,
+    timers: timers.timers,
+    services: recorder.servicesObject(),
+    extensions: { privacyflowServices: recorder.extension() },
+    settings: { enableDummyService: false },
+  } as any);
+
+  let failure: string | undefined;
+  let ended = false;
+  engine.on('error', (err: Error) => {
+    failure = err?.message ?? String(err);
+  });
+  engine.once('end', () => {
+    ended = true;
+  });
+
+  const { action } = input;
+  if (action.kind === 'start') {
+    await engine.execute({ listener, variables: action.variables } as any);
+  } else {
+    engine.recover(structuredClone(input.state) as any);
+    await engine.resume({ listener } as any);
+  }
+  await settle(engine, timers, input.timeoutMs);
+
+  if (!failure && !ended && (action.kind === 'complete' || action.kind === 'message')) {
+    applyAction(engine, action);
+    await settle(engine, timers, input.timeoutMs);
+  }
+
+  const state: any = await engine.getState();
+  for (const definition of state.definitions ?? []) delete definition.source;
+  const waiting = ended || failure ? [] : waitingElements(engine);
+  const variables = businessVariables(processVariables(state));
+  const armed = ended || failure ? [] : timers.armed();
+  if (engine.state === 'running') await engine.stop();
+
+  return {
+    state,
+    status: failure ? 'failed' : ended ? 'completed' : 'running',
+    failure,
+    waiting,
+    timers: armed,
+    variables,
+    serviceCalls: recorder.calls,
+    history,
+  };
+}
+
+function applyAction(engine: any, action: Extract<StepAction, { kind: 'complete' | 'message' }>): void {
+  const postponed: any[] = engine.execution.getPostponed();
+  const target =
+    action.kind === 'complete'
+      ? postponed.find((api) => api.id === action.elementId && api.executionId === action.executionId)
+      : postponed.find((api) => api.content?.message?.id === action.messageId);
+  if (!target) {
+    const what = action.kind === 'complete' ? `${action.elementId} (${action.executionId})` : `message ${action.messageId}`;
+    throw new RuntimeError(RuntimeErrorCode.NOT_WAITING, `${what} is not waiting in this instance`);
+  }
+  // Values become process variables before the element completes, as in Camunda.
+  if (Object.keys(action.values).length > 0) {
+    for (const process of engine.execution.definitions[0].getRunningProcesses()) process.environment.assignVariables(action.values);
+  }
+  if (action.kind === 'complete') engine.execution.signal({ id: action.elementId, executionId: action.executionId });
+  else engine.execution.signal({ id: action.messageId });
+}
+
+/** Waits until the engine is at rest: not executing and no due timer left to fire. */
+async function settle(engine: any, timers: DurableTimers, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (engine.state !== 'running') return;
+    if (engine.activityStatus !== 'executing' && timers.firing === 0) return;
+    if (Date.now() > deadline) {
+      if (engine.state === 'running') await engine.stop();
+      throw new RuntimeError(RuntimeErrorCode.STEP_TIMEOUT, `engine did not come to rest within ${timeoutMs} ms`);
+    }
+  }
+}
+
+function waitingElements(engine: any): WaitingElement[] {
+  const result: WaitingElement[] = [];
+  for (const api of engine.execution?.getPostponed() ?? []) {
+    const content = api.content ?? {};
+    result.push({
+      elementId: api.id,
+      executionId: api.executionId,
+      type: api.type,
+      messageName: content.message?.messageType === 'message' ? content.message.name : undefined,
+    });
+  }
+  return result;
+}
+
+function processVariables(state: any): Record<string, unknown> {
+  const processes = state.definitions?.[0]?.execution?.processes ?? [];
+  return Object.assign({}, ...processes.map((p: any) => p.environment?.variables ?? {}));
+}

@@ -1,0 +1,11 @@
+/**
+ * The process runtime: the only module that talks to bpmn-engine. Everything above it works
+ * with saved states, actions and step results.
+ */
+export { ENGINE_VERSION, runEngineStep } from './engine-step';
+export type { HistoryEvent, StepAction, StepInput, StepResult, WaitingElement } from './engine-step';
+export type { ArmedTimer } from './durable-timers';
+export type { ServiceCall } from './service-bridge';
+export { DefinitionCache, compileSource, loadSource } from './source-context';
+export { RuntimeError, RuntimeErrorCode } from './runtime-error';
+export { evaluateFeel, expressionBody, isPropertyPath, resolvePropertyPath, businessVariables } from './expression-language';

@@ -1,0 +1,48 @@
+import { logger } from '../observability/logger';
+import { relayOutbox } from './outbox-relay';
+import { fireDueTimers } from './timer-firing';
+import type { WorkflowService } from './workflow-service';
+
+/** A loop that runs `round` every `intervalMs`, never two rounds at once, and stops cleanly. */
+class PollingLoop {
+  private timer?: NodeJS.Timeout;
+  private current?: Promise<unknown>;
+  private stopped = false;
+
+  constructor(private readonly name: string, private readonly intervalMs: number, private readonly round: () => Promise<number>) {}
+
+  start(): void {
+    const tick = async () => {
+      if (this.stopped) return;
+      this.current = this.round().catch((err) => logger.error(`${this.name} round failed`, { error: (err as Error).message }));
+      const handled = await this.current;
+      // A full round probably left more work: go again at once.
+      if (!this.stopped) this.timer = setTimeout(tick, typeof handled === 'number' && handled > 0 ? 0 : this.intervalMs);
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.current;
+  }
+}
+
+export interface BackgroundWorkers {
+  stop(): Promise<void>;
+}
+
+/** The timer poller and the outbox relay; every server process runs both. */
+export function startBackgroundWorkers(workflow: WorkflowService, options: { timerPollMs: number; outboxPollMs: number }): BackgroundWorkers {
+  const loops = [
+    new PollingLoop('timer poller', options.timerPollMs, () => fireDueTimers(workflow.commands)),
+    new PollingLoop('outbox relay', options.outboxPollMs, () => relayOutbox(workflow.dataSource, workflow.services)),
+  ];
+  loops.forEach((l) => l.start());
+  return {
+    async stop() {
+      await Promise.all(loops.map((l) => l.stop()));
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { Raw } from 'typeorm';
+import type { Actor } from '../identity/actor';
+import { ProcessInstanceEntity } from '../persistence/entities';
+import { appendAudit } from './audit-trail';
+import { InstanceCommands } from './instance-commands';
+import { resolveTenant } from './process-starter';
+import { persistStep } from './step-persistence';
+import { WorkflowError, WorkflowErrorCode } from './workflow-error';
+
+export interface CorrelateMessageProps {
+  /** bpmn:message@name as modelled. */
+  messageName: string;
+  businessKey: string;
+  variables?: Record<string, unknown>;
+  tenantId?: string | null;
+  actor: Actor;
+}
+
+/**
+ * Delivers a message to the one running instance of the tenant with this business key that
+ * waits for it. None → MESSAGE_NOT_CORRELATED, several → MESSAGE_AMBIGUOUS (nothing changes).
+ */
+export async function correlateMessage(commands: InstanceCommands, props: CorrelateMessageProps): Promise<ProcessInstanceEntity> {
+  const tenantId = resolveTenant(props.actor, props.tenantId);
+  return commands.transaction(async (em) => {
+    const candidates = await em.find(ProcessInstanceEntity, {
+      select: { id: true },
+      where: {
+        tenantId,
+        businessKey: props.businessKey,
+        status: 'running',
+        waitingMessages: Raw((column) => `${column} @> ARRAY[:name]::text[]`, { name: props.messageName }),
+      },
+    });
+    if (candidates.length === 0) {
+      throw new WorkflowError(WorkflowErrorCode.MESSAGE_NOT_CORRELATED, `no case ${props.businessKey} waits for message ${props.messageName}`);
+    }
+    if (candidates.length > 1) {
+      throw new WorkflowError(WorkflowErrorCode.MESSAGE_AMBIGUOUS, `${candidates.length} cases ${props.businessKey} wait for message ${props.messageName}`);
+    }
+    const locked = await commands.lock(em, candidates[0].id);
+    if (!locked || locked.instance.status !== 'running' || !locked.instance.waitingMessages.includes(props.messageName)) {
+      throw new WorkflowError(WorkflowErrorCode.MESSAGE_NOT_CORRELATED, `case ${props.businessKey} no longer waits for message ${props.messageName}`);
+    }
+    const { instance, definition } = locked;
+    const message = definition.model.messages.find((m) => m.name === props.messageName);
+    if (!message) throw new WorkflowError(WorkflowErrorCode.MESSAGE_NOT_CORRELATED, `unknown message ${props.messageName}`);
+    const step = await commands.step(definition, instance.state, { kind: 'message', messageId: message.id, values: props.variables ?? {} });
+    InstanceCommands.refuseFailedStep(step, props.actor);
+    await persistStep(em, instance, definition.model, step, props.actor);
+    await appendAudit(em, props.actor, {
+      tenantId,
+      action: 'message.correlated',
+      instanceId: instance.id,
+      details: { message: props.messageName, variableNames: Object.keys(props.variables ?? {}) },
+    });
+    return instance;
+  });
+}

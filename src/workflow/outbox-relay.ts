@@ -1,0 +1,55 @@
+import type { DataSource } from 'typeorm';
+import { OutboxMessageEntity } from '../persistence/entities';
+import { logger } from '../observability/logger';
+import type { ServiceRegistry } from './service-registry';
+
+export const MAX_OUTBOX_ATTEMPTS = 8;
+
+/** Exponential back-off: 2 s, 4 s, 8 s … capped at one hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(2 ** attempts * 1000, 3_600_000);
+}
+
+/**
+ * Performs recorded service calls after their command committed. Rows are claimed with
+ * SKIP LOCKED so several server processes share the work without doing a call twice.
+ * Returns the number of messages handled.
+ */
+export async function relayOutbox(dataSource: DataSource, services: ServiceRegistry, batch = 10): Promise<number> {
+  return dataSource.transaction(async (em) => {
+    const messages = await em
+      .getRepository(OutboxMessageEntity)
+      .createQueryBuilder('m')
+      .where(`m.status = 'pending' AND m.available_at <= :now`, { now: new Date() })
+      .orderBy('m.available_at')
+      .limit(batch)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+    for (const message of messages) {
+      const handler = services.get(message.service);
+      try {
+        if (!handler) throw new Error(`no handler for service ${message.service}`);
+        await handler.perform({
+          instanceId: message.instanceId,
+          tenantId: message.tenantId,
+          elementId: String(message.payload.elementId),
+          executionId: String(message.payload.executionId),
+          variables: (message.payload.variables as Record<string, unknown>) ?? {},
+        });
+        await em.update(OutboxMessageEntity, { id: message.id }, { status: 'done', processedAt: new Date(), attempts: message.attempts + 1 });
+      } catch (err) {
+        const attempts = message.attempts + 1;
+        const dead = attempts >= MAX_OUTBOX_ATTEMPTS;
+        logger.warn('service call failed', { service: message.service, outboxId: message.id, attempts, dead });
+        await em.update(OutboxMessageEntity, { id: message.id }, {
+          attempts,
+          status: dead ? 'dead' : 'pending',
+          availableAt: new Date(Date.now() + retryDelayMs(attempts)),
+          lastError: (err as Error).message.slice(0, 500),
+        });
+      }
+    }
+    return messages.length;
+  });
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../identity/actor';
+import { canStartIn } from '../identity/access-policy';
+import { ProcessInstanceEntity } from '../persistence/entities';
+import { jsonb } from '../persistence/jsonb';
+import { ENGINE_VERSION } from '../process-runtime';
+import { RESERVED_VARIABLE_NAMES } from '../process-runtime/expression-language';
+import { appendAudit } from './audit-trail';
+import { InstanceCommands } from './instance-commands';
+import { persistStep } from './step-persistence';
+import { WorkflowError, WorkflowErrorCode } from './workflow-error';
+
+export interface StartProcessProps {
+  /** Key (bpmn:process id) of the process; the latest deployed version is started. */
+  processKey: string;
+  /** The case's key in the outside world (e.g. the zaak identificatie); used to correlate messages. */
+  businessKey?: string | null;
+  variables?: Record<string, unknown>;
+  /** Municipality the case belongs to; may be omitted by actors who work for one municipality only. */
+  tenantId?: string | null;
+  actor: Actor;
+}
+
+/** Names the engine or the platform itself sets; callers may not supply them. */
+const PLATFORM_VARIABLES = new Set<string>([...RESERVED_VARIABLE_NAMES, 'initiator', 'businessKey', 'tenantId']);
+
+export function resolveTenant(actor: Actor, tenantId?: string | null): string {
+  if (tenantId) return tenantId;
+  if (actor.tenants.length === 1) return actor.tenants[0];
+  throw new WorkflowError(WorkflowErrorCode.TENANT_REQUIRED, 'you work for several municipalities: say for which one');
+}
+
+function checkVariables(variables: Record<string, unknown>): void {
+  const bad = Object.keys(variables).filter((k) => PLATFORM_VARIABLES.has(k) || k.startsWith('__'));
+  if (bad.length) {
+    throw new WorkflowError(WorkflowErrorCode.INVALID_VARIABLES, `variables may not be named ${bad.join(', ')}`, { fields: bad });
+  }
+}
+
+/** Starts a case: the engine runs to its first wait, and instance + tasks + timers commit together. */
+export async function startProcess(commands: InstanceCommands, props: StartProcessProps): Promise<ProcessInstanceEntity> {
+  const variables = props.variables ?? {};
+  checkVariables(variables);
+  const tenantId = resolveTenant(props.actor, props.tenantId);
+  if (!canStartIn(props.actor, tenantId)) {
+    throw new WorkflowError(WorkflowErrorCode.PROCESS_NOT_FOUND, `process ${props.processKey} not found`);
+  }
+  const definition = await commands.definitions.latest(props.processKey);
+  if (!definition) throw new WorkflowError(WorkflowErrorCode.PROCESS_NOT_FOUND, `process ${props.processKey} not found`);
+
+  const instanceId = randomUUID();
+  // The engine runs before the transaction opens: a new instance needs no lock.
+  const step = await commands.step(definition, undefined, {
+    kind: 'start',
+    variables: { ...variables, initiator: props.actor.userId, businessKey: props.businessKey ?? null, tenantId, instanceId },
+  });
+  InstanceCommands.refuseFailedStep(step, props.actor);
+
+  return commands.transaction(async (em) => {
+    const instance = em.create(ProcessInstanceEntity, {
+      id: instanceId,
+      tenantId,
+      definitionId: definition.id,
+      processKey: definition.processKey,
+      definitionVersion: definition.version,
+      businessKey: props.businessKey ?? null,
+      status: 'running',
+      state: null,
+      variables: {},
+      activeElementIds: [],
+      waitingMessages: [],
+      engineVersion: ENGINE_VERSION,
+      revision: 0,
+      startedBy: props.actor.userId,
+      startedAt: new Date(),
+      endedAt: null,
+      failure: null,
+    });
+    await em.insert(ProcessInstanceEntity, jsonb(instance));
+    await persistStep(em, instance, definition.model, step, props.actor);
+    await appendAudit(em, props.actor, {
+      tenantId,
+      action: 'process.started',
+      instanceId,
+      details: { processKey: definition.processKey, version: definition.version, variableNames: Object.keys(variables) },
+    });
+    return instance;
+  });
+}

@@ -1,0 +1,52 @@
+import { logger } from '../observability/logger';
+
+/** What a service handler receives when the outbox relay performs a recorded call. */
+export interface ServiceInvocation {
+  instanceId: string;
+  tenantId: string;
+  elementId: string;
+  executionId: string;
+  /** Business variables at the time of the call (ids and flags; personal data stay in domain tables). */
+  variables: Record<string, unknown>;
+}
+
+/** A named handler a diagram may call from a service task (camunda:topic). */
+export interface ServiceHandler {
+  name: string;
+  description: string;
+  perform(invocation: ServiceInvocation): Promise<void>;
+}
+
+export class ServiceRegistry {
+  private readonly handlers = new Map<string, ServiceHandler>();
+
+  register(handler: ServiceHandler): this {
+    if (this.handlers.has(handler.name)) throw new Error(`service ${handler.name} registered twice`);
+    this.handlers.set(handler.name, handler);
+    return this;
+  }
+
+  get(name: string): ServiceHandler | undefined {
+    return this.handlers.get(name);
+  }
+
+  names(): ReadonlySet<string> {
+    return new Set(this.handlers.keys());
+  }
+}
+
+/**
+ * `notify`: tells the participants of a case that something happened. Until the e-mail and
+ * zaaksysteem integrations exist it writes a structured log line (ids only, no personal data).
+ */
+export const notifyService: ServiceHandler = {
+  name: 'notify',
+  description: 'Meldt een gebeurtenis in een zaak aan de betrokkenen (nu: gestructureerde logregel).',
+  async perform(invocation) {
+    logger.info('notification', { instanceId: invocation.instanceId, tenantId: invocation.tenantId, elementId: invocation.elementId });
+  },
+};
+
+export function defaultServiceRegistry(): ServiceRegistry {
+  return new ServiceRegistry().register(notifyService);
+}

@@ -1,0 +1,48 @@
+import type { Actor } from '../identity/actor';
+import { canAssignToOthers } from '../identity/access-policy';
+import { UserTaskEntity } from '../persistence/entities';
+import { appendAudit } from './audit-trail';
+import { InstanceCommands } from './instance-commands';
+import { loadTaskForUpdate } from './task-completer';
+import { WorkflowError, WorkflowErrorCode } from './workflow-error';
+
+type AssignmentKind = 'claim' | 'unclaim' | 'assign';
+
+/**
+ * Claim, unclaim and assign change only the task row, but they take the instance lock like
+ * every other command so they serialise with completions.
+ */
+async function changeAssignee(
+  commands: InstanceCommands,
+  kind: AssignmentKind,
+  taskId: string,
+  actor: Actor,
+  target: string | null,
+): Promise<UserTaskEntity> {
+  return commands.transaction(async (em) => {
+    const { instance, task } = await loadTaskForUpdate(commands, em, taskId, actor);
+    if (kind === 'claim' && task.assignee && task.assignee !== actor.userId) {
+      throw new WorkflowError(WorkflowErrorCode.TASK_HELD_BY_OTHER, `task ${task.id} is held by someone else`);
+    }
+    if (kind === 'unclaim' && task.assignee !== actor.userId && !canAssignToOthers(actor, task)) {
+      throw new WorkflowError(WorkflowErrorCode.TASK_NOT_CLAIMED_BY_YOU, `task ${task.id} is not held by you`);
+    }
+    if (kind === 'assign' && target !== actor.userId && !canAssignToOthers(actor, task)) {
+      throw new WorkflowError(WorkflowErrorCode.FORBIDDEN, 'only a coordinator may assign a task to someone else');
+    }
+    await em.update(UserTaskEntity, { id: task.id }, { assignee: target });
+    await appendAudit(em, actor, {
+      tenantId: instance.tenantId,
+      action: `task.${kind === 'assign' ? 'assigned' : kind + 'ed'}`,
+      instanceId: instance.id,
+      taskId: task.id,
+      details: { elementId: task.elementId, from: task.assignee, to: target },
+    });
+    return { ...task, assignee: target };
+  });
+}
+
+export const claimTask = (c: InstanceCommands, taskId: string, actor: Actor) => changeAssignee(c, 'claim', taskId, actor, actor.userId);
+export const unclaimTask = (c: InstanceCommands, taskId: string, actor: Actor) => changeAssignee(c, 'unclaim', taskId, actor, null);
+export const assignTask = (c: InstanceCommands, taskId: string, actor: Actor, userId: string) =>
+  changeAssignee(c, 'assign', taskId, actor, userId);

@@ -1,0 +1,29 @@
+export enum WorkflowErrorCode {
+  PROCESS_NOT_FOUND = 'PROCESS_NOT_FOUND',
+  INSTANCE_NOT_FOUND = 'INSTANCE_NOT_FOUND',
+  INSTANCE_NOT_RUNNING = 'INSTANCE_NOT_RUNNING',
+  TASK_NOT_FOUND = 'TASK_NOT_FOUND',
+  TASK_ALREADY_COMPLETED = 'TASK_ALREADY_COMPLETED',
+  TASK_HELD_BY_OTHER = 'TASK_HELD_BY_OTHER',
+  TASK_NOT_CLAIMED_BY_YOU = 'TASK_NOT_CLAIMED_BY_YOU',
+  NOT_A_CANDIDATE = 'NOT_A_CANDIDATE',
+  FORM_INVALID = 'FORM_INVALID',
+  TENANT_REQUIRED = 'TENANT_REQUIRED',
+  MESSAGE_NOT_CORRELATED = 'MESSAGE_NOT_CORRELATED',
+  MESSAGE_AMBIGUOUS = 'MESSAGE_AMBIGUOUS',
+  INVALID_VARIABLES = 'INVALID_VARIABLES',
+  STEP_FAILED = 'PROCESS_STEP_FAILED',
+  FORBIDDEN = 'FORBIDDEN',
+}
+
+/** A refusal of a workflow command. Nothing was changed when this is thrown. */
+export class WorkflowError extends Error {
+  constructor(
+    readonly code: WorkflowErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'WorkflowError';
+  }
+}
