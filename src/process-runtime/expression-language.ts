@@ -150,3 +150,11 @@ export const engineExpressions = {
     return evaluateFeel(body, feelContext(context));
   },
 };
+
+/**
+ * Resolves a Camunda attribute (camunda:assignee, camunda:dueDate, …) against process
+ * variables outside the engine, with exactly the rules the engine applies inside it.
+ */
+export function resolveWithVariables(text: string, variables: Record<string, unknown>): unknown {
+  return engineExpressions.resolveExpression(text, { environment: { variables } });
+}

@@ -8,4 +8,4 @@ export type { ArmedTimer } from './durable-timers';
 export type { ServiceCall } from './service-bridge';
 export { DefinitionCache, compileSource, loadSource } from './source-context';
 export { RuntimeError, RuntimeErrorCode } from './runtime-error';
-export { evaluateFeel, expressionBody, isPropertyPath, resolvePropertyPath, businessVariables } from './expression-language';
+export { evaluateFeel, expressionBody, isPropertyPath, resolvePropertyPath, businessVariables, resolveWithVariables } from './expression-language';

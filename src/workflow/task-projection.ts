@@ -1,17 +1,9 @@
 import { DateTime } from 'luxon';
 import type { UserTaskModel } from '../deployment/diagram-model';
-import { evaluateFeel, expressionBody, isPropertyPath, resolvePropertyPath } from '../process-runtime';
+import { resolveWithVariables } from '../process-runtime';
 
-/**
- * Resolves a Camunda attribute value that may be a literal or `${…}` against the process
- * variables. Returns undefined when it resolves to nothing.
- */
 function resolveAttribute(value: string | undefined, variables: Record<string, unknown>): unknown {
-  if (value === undefined || value === '') return undefined;
-  const body = expressionBody(value);
-  if (body === undefined) return value;
-  if (isPropertyPath(body)) return resolvePropertyPath(variables, body);
-  return evaluateFeel(body, variables);
+  return value === undefined || value === '' ? undefined : resolveWithVariables(value, variables);
 }
 
 function toDate(value: unknown): Date | null {

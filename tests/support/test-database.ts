@@ -11,9 +11,8 @@ import { Client } from 'pg';
  * by tests/integration/embedded-start.test.ts, which starts the real server as a child process.
  */
 export interface TestDatabase {
-  kind: 'postgres' | 'pglite';
-  /** DATABASE_URL for the platform, undefined for PGlite. */
-  databaseUrl?: string;
+  /** DATABASE_URL of the fresh database. */
+  databaseUrl: string;
   dataDir: string;
   drop(): Promise<void>;
 }
@@ -29,7 +28,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
-    kind: 'postgres',
     databaseUrl: url.toString(),
     dataDir,
     async drop() {
