@@ -1,6 +1,7 @@
 import BpmnModdle from 'bpmn-moddle';
 import { findExpressionProblem, expressionBody, RESERVED_VARIABLE_NAMES } from '../process-runtime/expression-language';
 import { moddleOptions } from '../process-runtime/source-context';
+import { lintDiagram } from './bpmnlint-rules';
 import { DiagramProblem, DiagramRejectedError } from './deployment-error';
 import type { DiagramModel, FormField, FormFieldType, UserTaskModel } from './diagram-model';
 import { DEFAULT_MAX_DIAGRAM_BYTES, guardXml } from './xml-guard';
@@ -141,11 +142,18 @@ function inspect(process: any, options: ValidateOptions, problems: DiagramProble
   }
 }
 
+export interface ValidatedDiagram {
+  model: DiagramModel;
+  moddleRoot: unknown;
+  /** bpmnlint findings at level warn: reported to the deployer, not a reason to refuse. */
+  warnings: DiagramProblem[];
+}
+
 /**
  * Turns uploaded BPMN XML into the platform's model of it, or refuses it with ONE error that
- * lists every problem. Never throws anything else.
+ * lists every problem (platform rules and bpmnlint errors). Never throws anything else.
  */
-export async function validateDiagram(xml: string, options: ValidateOptions): Promise<{ model: DiagramModel; moddleRoot: unknown }> {
+export async function validateDiagram(xml: string, options: ValidateOptions): Promise<ValidatedDiagram> {
   const guard = guardXml(typeof xml === 'string' ? xml : '', options.maxBytes ?? DEFAULT_MAX_DIAGRAM_BYTES);
   if (guard.length) throw new DiagramRejectedError(guard);
 
@@ -176,6 +184,8 @@ export async function validateDiagram(xml: string, options: ValidateOptions): Pr
     elements: {},
   };
   if (process) inspect(process, options, problems, model);
+  const lint = await lintDiagram(root);
+  problems.push(...lint.errors);
   if (problems.length) throw new DiagramRejectedError(problems);
-  return { model, moddleRoot: root };
+  return { model, moddleRoot: root, warnings: lint.warnings };
 }
