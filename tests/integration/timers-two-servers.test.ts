@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { systemActor } from '../../src/identity/actor';
 import type { Platform } from '../../src/platform';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { createTestDatabase, describeOnPostgres, TestDatabase } from '../support/test-database';
 import { eventually, FIXTURES, startTestPlatform } from '../support/test-platform';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -13,7 +13,7 @@ const ROOT = path.resolve(__dirname, '../..');
  * Two real server processes share one PostgreSQL database and both poll for due timers:
  * every timer must fire exactly once.
  */
-describe('two server processes on one database', () => {
+describeOnPostgres('two server processes on one database', () => {
   let db: TestDatabase;
   const servers: ChildProcess[] = [];
   const INSTANCES = 20;
