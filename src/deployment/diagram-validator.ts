@@ -3,7 +3,7 @@ import { findExpressionProblem, expressionBody, RESERVED_VARIABLE_NAMES } from '
 import { moddleOptions } from '../process-runtime/source-context';
 import { lintDiagram } from './bpmnlint-rules';
 import { DiagramProblem, DiagramRejectedError } from './deployment-error';
-import type { DiagramModel, FormField, FormFieldType, UserTaskModel } from './diagram-model';
+import type { DiagramModel, FormField, FormFieldType, MultiInstanceModel, UserTaskModel } from './diagram-model';
 import { DEFAULT_MAX_DIAGRAM_BYTES, guardXml } from './xml-guard';
 
 export interface ValidateOptions {
@@ -91,6 +91,39 @@ function timerLiteralProblem(kind: string) {
   };
 }
 
+const isReservedName = (name: string) => (RESERVED_VARIABLE_NAMES as readonly string[]).includes(name) || name.startsWith('__');
+
+function readMultiInstance(task: any, problems: DiagramProblem[]): MultiInstanceModel | undefined {
+  const loop = task.loopCharacteristics;
+  if (!loop) return undefined;
+  if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
+    problems.push({ rule: 'unsupported-loop', elementId: task.id, message: `${task.id}: only multi-instance loops are supported, not standard loops` });
+    return undefined;
+  }
+  const model: MultiInstanceModel = {
+    collection: loop.collection || undefined,
+    elementVariable: loop.elementVariable || 'item',
+    cardinality: loop.loopCardinality?.body || undefined,
+    sequential: !!loop.isSequential,
+  };
+  if (!model.collection && !model.cardinality) {
+    problems.push({ rule: 'multi-instance-without-collection', elementId: task.id, message: `multi-instance task ${task.id} names no collection and no cardinality` });
+  }
+  for (const [what, text] of [['collection', model.collection], ['loop cardinality', model.cardinality]] as const) {
+    if (text === undefined) continue;
+    // bpmn-engine resolves a bare variable name to the text itself, not to the variable: require ${…}.
+    if (expressionBody(text) === undefined) problems.push({ rule: 'invalid-expression', elementId: task.id, message: `${what} of ${task.id} must be \${…}, e.g. \${afdelingen}` });
+    else checkExpression(text, `${what} of ${task.id}`, task.id, problems);
+  }
+  if (isReservedName(model.elementVariable)) {
+    problems.push({ rule: 'reserved-variable', elementId: task.id, message: `element variable ${model.elementVariable} of ${task.id} is reserved` });
+  }
+  if (loop.completionCondition) {
+    problems.push({ rule: 'unsupported-loop', elementId: task.id, message: `${task.id}: a completion condition on a multi-instance user task is not supported` });
+  }
+  return model;
+}
+
 /** Platform rules on every flow element; fills the model as it goes. */
 function inspect(process: any, options: ValidateOptions, problems: DiagramProblem[], model: DiagramModel): void {
   for (const element of flowElements(process)) {
@@ -131,9 +164,13 @@ function inspect(process: any, options: ValidateOptions, problems: DiagramProble
         formKey: element.formKey,
         formFields: readFormFields(element, problems),
         properties: Object.fromEntries((extension(element, 'camunda:Properties')?.values ?? []).map((p: any) => [p.name, p.value])),
+        multiInstance: readMultiInstance(element, problems),
       };
       if (!task.candidateGroups.length && !task.candidateUsers.length && !task.assignee) {
         problems.push({ rule: 'user-task-without-performer', elementId: id, message: `user task ${id} names no candidate group, candidate user or assignee` });
+      }
+      for (const name of [...task.candidateGroups, ...task.candidateUsers]) {
+        if (name.includes('${')) checkExpression(name, `candidate of ${id}`, id, problems);
       }
       checkExpression(task.dueDate, `due date of ${id}`, id, problems);
       checkExpression(task.followUpDate, `follow-up date of ${id}`, id, problems);

@@ -51,7 +51,23 @@ export interface WaitingElement {
   type: string;
   /** For message catch events: the bpmn:message name. */
   messageName?: string;
+  /** For one iteration of a multi-instance activity: its index and its own variables. */
+  loop?: LoopIteration;
 }
+
+export interface LoopIteration {
+  index: number;
+  /** The element variable (camunda:elementVariable, default `item`) and `loopCounter`, as in Camunda. */
+  variables: Record<string, unknown>;
+}
+
+/**
+ * The list variable the form values of a multi-instance user task's iterations are collected in,
+ * one entry per completed iteration (its element variable plus the values), in completion order.
+ * Iterations do not write their values as separate process variables: parallel answers would
+ * overwrite each other.
+ */
+export const loopResultsVariable = (elementId: string) => `${elementId}Results`;
 
 export interface HistoryEvent {
   elementId: string;
@@ -153,19 +169,25 @@ export async function runEngineStep(input: StepInput): Promise<StepResult> {
 }
 
 function applyAction(engine: any, action: Extract<StepAction, { kind: 'complete' | 'message' }>): void {
-  const postponed: any[] = engine.execution.getPostponed();
-  const target =
-    action.kind === 'complete'
-      ? postponed.find((api) => api.id === action.elementId && api.executionId === action.executionId)
-      : postponed.find((api) => api.content?.message?.id === action.messageId);
+  // Check id and executionId against what really waits: the engine itself completes a non-looped
+  // task for any executionId, so a stale submission could complete a later visit.
+  const task = action.kind === 'complete' ? waitingElements(engine).find((w) => w.elementId === action.elementId && w.executionId === action.executionId) : undefined;
+  const target = action.kind === 'complete' ? task : engine.execution.getPostponed().find((api: any) => api.content?.message?.id === action.messageId);
   if (!target) {
     const what = action.kind === 'complete' ? `${action.elementId} (${action.executionId})` : `message ${action.messageId}`;
     throw new RuntimeError(RuntimeErrorCode.NOT_WAITING, `${what} is not waiting in this instance`);
   }
-  // Values become process variables before the element completes, as in Camunda.
-  if (Object.keys(action.values).length > 0) {
-    for (const process of engine.execution.definitions[0].getRunningProcesses()) process.environment.assignVariables(action.values);
+  const processes = engine.execution.definitions[0].getRunningProcesses();
+  if (task?.loop) {
+    const name = loopResultsVariable(task.elementId);
+    const previous = processes[0]?.environment.variables[name];
+    const entry = { ...task.loop.variables, ...action.values };
+    for (const process of processes) process.environment.assignVariables({ [name]: [...(Array.isArray(previous) ? previous : []), entry] });
+  } else if (Object.keys(action.values).length > 0) {
+    // Values become process variables before the element completes, as in Camunda.
+    for (const process of processes) process.environment.assignVariables(action.values);
   }
+  // A multi-instance iteration is addressed by its own executionId (bpmn-elements checks it only there).
   if (action.kind === 'complete') engine.execution.signal({ id: action.elementId, executionId: action.executionId });
   else engine.execution.signal({ id: action.messageId });
 }
@@ -188,6 +210,22 @@ function waitingElements(engine: any): WaitingElement[] {
   const result: WaitingElement[] = [];
   for (const api of engine.execution?.getPostponed() ?? []) {
     const content = api.content ?? {};
+    if (content.isMultiInstance) {
+      // The postponed element is the loop's root; its waiting iterations each have their own
+      // executionId (`<root>_<index>`) and carry the element variable in their content.
+      const elementVariable: string = api.owner?.behaviour?.loopCharacteristics?.behaviour?.elementVariable || 'item';
+      for (const iteration of api.getExecuting?.() ?? []) {
+        const { index } = iteration.content ?? {};
+        if (typeof index !== 'number' || iteration.executionId === api.executionId) continue;
+        result.push({
+          elementId: api.id,
+          executionId: iteration.executionId,
+          type: api.type,
+          loop: { index, variables: { [elementVariable]: iteration.content[elementVariable], loopCounter: index } },
+        });
+      }
+      continue;
+    }
     result.push({
       elementId: api.id,
       executionId: api.executionId,

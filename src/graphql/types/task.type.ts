@@ -59,7 +59,7 @@ export class Task {
 export class TaskDetail extends Task {
   @Field(() => String, { nullable: true }) formKey: string | null;
   @Field(() => [FormField]) form: FormField[];
-  @Field(() => GraphQLJSONObject, { description: 'Case data (process variables) the user may see.' }) caseData: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { description: 'Case data the user may see: the process variables, and for one iteration of a multi-instance task its element variable and loopCounter.' }) caseData: Record<string, unknown>;
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Submitted form values, once completed.' }) output: Record<string, unknown> | null;
 }
 

@@ -126,6 +126,30 @@ describe('the platform rules of the deployment check', () => {
     });
   });
 
+  describe('multi-instance user tasks', () => {
+    const withLoop = (loop: string) => edit('<bpmn:incoming>FLarge</bpmn:incoming>', `<bpmn:incoming>FLarge</bpmn:incoming>${loop}`);
+
+    it('reads collection, element variable and order into the model', async () => {
+      const { model } = await validateDiagram(withLoop('<bpmn:multiInstanceLoopCharacteristics camunda:collection="${afdelingen}" camunda:elementVariable="afdeling" />'), { knownServices });
+      expect(model.userTasks.Approve.multiInstance).toEqual({ collection: '${afdelingen}', elementVariable: 'afdeling', sequential: false });
+    });
+
+    it.each([
+      ['multi-instance-without-collection', 'no collection and no cardinality', '<bpmn:multiInstanceLoopCharacteristics />'],
+      ['invalid-expression', 'a collection that is a bare name (the engine would iterate over the text)', '<bpmn:multiInstanceLoopCharacteristics camunda:collection="afdelingen" />'],
+      ['reserved-variable', 'a reserved element variable', '<bpmn:multiInstanceLoopCharacteristics camunda:collection="${a}" camunda:elementVariable="content" />'],
+      ['unsupported-loop', 'a standard loop', '<bpmn:standardLoopCharacteristics />'],
+      ['unsupported-loop', 'a completion condition', '<bpmn:multiInstanceLoopCharacteristics camunda:collection="${a}"><bpmn:completionCondition>${true}</bpmn:completionCondition></bpmn:multiInstanceLoopCharacteristics>'],
+    ])('%s: refuses %s', async (rule, _what, loop) => {
+      expect(await problemsOf(withLoop(loop))).toContainEqual(expect.objectContaining({ rule, elementId: 'Approve' }));
+    });
+
+    it('checks candidate group expressions like any other expression', async () => {
+      expect(await rulesOf(edit('camunda:candidateGroups="ciso"', 'camunda:candidateGroups="${afdeling.rol}"'))).toEqual([]);
+      expect(await rulesOf(edit('camunda:candidateGroups="ciso"', 'camunda:candidateGroups="${afdeling ==}"'))).toContain('invalid-expression');
+    });
+  });
+
   describe('processes', () => {
     it('no-executable-process: refuses a diagram whose process is not executable', async () => {
       expect(await rulesOf(edit('isExecutable="true"', 'isExecutable="false"'))).toContain('no-executable-process');
