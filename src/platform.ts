@@ -32,6 +32,12 @@ export interface PlatformOptions {
   withoutWorkers?: boolean;
 }
 
+/** The municipalities a timer start event starts a case for: TENANTS, or those of the realm export. */
+function servedTenants(config: Config): string[] {
+  if (config.tenants.length) return config.tenants;
+  return [...new Set(loadRealmDirectory().users.flatMap((u) => u.tenants))].sort();
+}
+
 /**
  * The composition root: database and migrations, diagrams from bpmn/, identity, GraphQL over
  * HTTP, and the background workers — in that order, torn down in reverse by close().
@@ -86,7 +92,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
 
   const workers: BackgroundWorkers | undefined = options.withoutWorkers
     ? undefined
-    : startBackgroundWorkers(workflow, { timerPollMs: config.timerPollMs, outboxPollMs: config.outboxPollMs });
+    : startBackgroundWorkers(workflow, { timerPollMs: config.timerPollMs, outboxPollMs: config.outboxPollMs, tenants: servedTenants(config) });
   logger.info('privacyflow ready', { url: `${url}/graphql`, database: database.kind });
 
   return {

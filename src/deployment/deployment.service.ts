@@ -6,6 +6,7 @@ import type { Actor } from '../identity/actor';
 import { canDeploy } from '../identity/access-policy';
 import { ProcessDefinitionEntity } from '../persistence/entities';
 import { appendAudit } from '../workflow/audit-trail';
+import { scheduleTimerStart } from '../workflow/timer-start-firing';
 import { WorkflowError, WorkflowErrorCode } from '../workflow/workflow-error';
 import type { DiagramProblem } from './deployment-error';
 import { validateDiagram } from './diagram-validator';
@@ -62,6 +63,7 @@ export async function deployProcess(
       deployedBy: actor.userId,
     });
     await em.insert(ProcessDefinitionEntity, definition);
+    await scheduleTimerStart(em, definition);
     await appendAudit(em, actor, {
       tenantId: ALL_TENANTS,
       action: 'process.deployed',

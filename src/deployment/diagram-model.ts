@@ -80,4 +80,13 @@ export interface DiagramModel {
   serviceNames: string[];
   /** Every flow element id → its type and name, for history and the instance view. */
   elements: Record<string, { type: string; name?: string }>;
+  /** The process's timer start event: the platform starts instances on this schedule. */
+  timerStart?: TimerStartModel;
+}
+
+export interface TimerStartModel {
+  elementId: string;
+  kind: 'timeDate' | 'timeCycle' | 'timeDuration';
+  /** The literal ISO 8601 value (no expressions: there are no variables before a case exists). */
+  value: string;
 }

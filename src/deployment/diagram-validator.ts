@@ -3,7 +3,7 @@ import { findExpressionProblem, expressionBody, RESERVED_VARIABLE_NAMES } from '
 import { moddleOptions } from '../process-runtime/source-context';
 import { lintDiagram } from './bpmnlint-rules';
 import { DiagramProblem, DiagramRejectedError } from './deployment-error';
-import type { DiagramModel, FormField, FormFieldType, MultiInstanceModel, UserTaskModel } from './diagram-model';
+import type { DiagramModel, FormField, FormFieldType, MultiInstanceModel, TimerStartModel, UserTaskModel } from './diagram-model';
 import { DEFAULT_MAX_DIAGRAM_BYTES, guardXml } from './xml-guard';
 
 export interface ValidateOptions {
@@ -124,6 +124,32 @@ function readMultiInstance(task: any, problems: DiagramProblem[]): MultiInstance
   return model;
 }
 
+/** The timer start event of a process, if it has one; it must be the only start event and literal. */
+function readTimerStart(process: any, problems: DiagramProblem[]): TimerStartModel | undefined {
+  const starts = (process.flowElements ?? []).filter((e: any) => e.$type === 'bpmn:StartEvent');
+  const timed = starts.filter((e: any) => e.eventDefinitions?.some((d: any) => d.$type === 'bpmn:TimerEventDefinition'));
+  if (timed.length === 0) return undefined;
+  if (starts.length > 1) {
+    for (const start of timed) {
+      problems.push({ rule: 'timer-start-not-alone', elementId: start.id, message: `timer start event ${start.id} must be the only start event of the process` });
+    }
+    return undefined;
+  }
+  const start = timed[0];
+  const definition = start.eventDefinitions.find((d: any) => d.$type === 'bpmn:TimerEventDefinition');
+  const kind = (['timeCycle', 'timeDate', 'timeDuration'] as const).find((k) => definition[k]?.body);
+  if (!kind) {
+    problems.push({ rule: 'invalid-timer', elementId: start.id, message: `timer start event ${start.id} has no date, duration or cycle` });
+    return undefined;
+  }
+  const value = String(definition[kind].body).trim();
+  if (value.includes('${')) {
+    problems.push({ rule: 'timer-start-expression', elementId: start.id, message: `timer start event ${start.id}: write a fixed date, duration or cycle, not an expression (a case has no variables before it starts)` });
+    return undefined;
+  }
+  return { elementId: start.id, kind, value };
+}
+
 /** Platform rules on every flow element; fills the model as it goes. */
 function inspect(process: any, options: ValidateOptions, problems: DiagramProblem[], model: DiagramModel): void {
   for (const element of flowElements(process)) {
@@ -220,7 +246,10 @@ export async function validateDiagram(xml: string, options: ValidateOptions): Pr
     serviceNames: [],
     elements: {},
   };
-  if (process) inspect(process, options, problems, model);
+  if (process) {
+    inspect(process, options, problems, model);
+    model.timerStart = readTimerStart(process, problems);
+  }
   const lint = await lintDiagram(root);
   problems.push(...lint.errors);
   if (problems.length) throw new DiagramRejectedError(problems);

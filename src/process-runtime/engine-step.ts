@@ -28,7 +28,11 @@ function installedVersion(pkg: string): string {
 
 /** What to do to the instance in this step. */
 export type StepAction =
-  | { kind: 'start'; variables: Record<string, unknown> }
+  /**
+   * Start a new instance. `startTimerId`: the process's timer start event, which fires at once
+   * (the platform's schedule decides when timer-started instances begin, not the engine).
+   */
+  | { kind: 'start'; variables: Record<string, unknown>; startTimerId?: string }
   /** Complete a waiting user task with form values (already validated). */
   | { kind: 'complete'; elementId: string; executionId: string; values: Record<string, unknown> }
   /** Deliver a message to the element(s) waiting for the bpmn:message with this id. */
@@ -101,7 +105,7 @@ const noScripts = {
  * No engine outlives this call.
  */
 export async function runEngineStep(input: StepInput): Promise<StepResult> {
-  const timers = new DurableTimers();
+  const timers = new DurableTimers(new Set(input.action.kind === 'start' && input.action.startTimerId ? [input.action.startTimerId] : []));
   const recorder = new ServiceRecorder(input.knownServices);
   const history: HistoryEvent[] = [];
   const listener = new EventEmitter();

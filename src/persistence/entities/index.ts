@@ -4,6 +4,7 @@ import { OutboxMessageEntity } from './outbox-message.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
 import { TimerJobEntity } from './timer-job.entity';
+import { TimerStartJobEntity } from './timer-start-job.entity';
 import { UserTaskEntity } from './user-task.entity';
 
 export {
@@ -13,6 +14,7 @@ export {
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
   TimerJobEntity,
+  TimerStartJobEntity,
   UserTaskEntity,
 };
 
@@ -23,5 +25,6 @@ export const allEntities = [
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
   TimerJobEntity,
+  TimerStartJobEntity,
   UserTaskEntity,
 ];

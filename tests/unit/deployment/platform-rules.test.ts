@@ -150,6 +150,29 @@ describe('the platform rules of the deployment check', () => {
     });
   });
 
+  describe('timer start events', () => {
+    const withTimerStart = (timer: string, xml = DEMO) =>
+      edit('<bpmn:outgoing>F1</bpmn:outgoing>\n    </bpmn:startEvent>', `<bpmn:outgoing>F1</bpmn:outgoing>\n      <bpmn:timerEventDefinition>${timer}</bpmn:timerEventDefinition>\n    </bpmn:startEvent>`, xml);
+
+    it('reads the schedule into the model', async () => {
+      const { model } = await validateDiagram(withTimerStart('<bpmn:timeCycle xsi:type="bpmn:tFormalExpression">R/P1D</bpmn:timeCycle>'), { knownServices });
+      expect(model.timerStart).toEqual({ elementId: 'Start', kind: 'timeCycle', value: 'R/P1D' });
+    });
+
+    it('timer-start-expression: refuses an expression (a case has no variables before it starts)', async () => {
+      expect(await rulesOf(withTimerStart('<bpmn:timeDate xsi:type="bpmn:tFormalExpression">${startDatum}</bpmn:timeDate>'))).toContain('timer-start-expression');
+    });
+
+    it('timer-start-not-alone: refuses a timer start event next to another start event', async () => {
+      const second = edit('<bpmn:endEvent id="End"', '<bpmn:startEvent id="Start2" name="Handmatig"><bpmn:outgoing>F9</bpmn:outgoing></bpmn:startEvent><bpmn:sequenceFlow id="F9" sourceRef="Start2" targetRef="Intake" /><bpmn:endEvent id="End"');
+      expect(await rulesOf(withTimerStart('<bpmn:timeCycle xsi:type="bpmn:tFormalExpression">R/P1D</bpmn:timeCycle>', second))).toContain('timer-start-not-alone');
+    });
+
+    it('invalid-timer: refuses a timer start event without date, duration or cycle', async () => {
+      expect(await problemsOf(withTimerStart(''))).toContainEqual(expect.objectContaining({ rule: 'invalid-timer', elementId: 'Start' }));
+    });
+  });
+
   describe('processes', () => {
     it('no-executable-process: refuses a diagram whose process is not executable', async () => {
       expect(await rulesOf(edit('isExecutable="true"', 'isExecutable="false"'))).toContain('no-executable-process');
