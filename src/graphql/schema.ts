@@ -3,10 +3,10 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { MeResolver } from './resolvers/me.resolver';
 import { ProcessResolver } from './resolvers/process.resolver';
-import { TaskResolver } from './resolvers/task.resolver';
+import { TaskConnectionResolver, TaskResolver } from './resolvers/task.resolver';
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [TaskResolver, ProcessResolver, MeResolver], validate: false });
+  return buildSchema({ resolvers: [TaskResolver, TaskConnectionResolver, ProcessResolver, MeResolver], validate: false });
 }
 
 /** The SDL committed as schema/schema.graphql (sorted, so diffs show real changes only). */

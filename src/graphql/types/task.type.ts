@@ -79,5 +79,8 @@ export class PageInfo {
 export class TaskConnection {
   @Field(() => [TaskEdge]) edges: TaskEdge[];
   @Field(() => PageInfo) pageInfo: PageInfo;
-  @Field(() => Int) totalCount: number;
+  @Field(() => Int, { description: 'Every open task matching the filter (counted only when asked for).' }) totalCount: number;
 }
+
+/** What the tasks query hands to TaskConnection's field resolvers: the count is done lazily. */
+export type TaskConnectionRoot = Omit<TaskConnection, 'totalCount'> & { countTotal(): Promise<number> };
