@@ -51,7 +51,11 @@ describe('asking several departments in parallel', () => {
     );
 
     // Each department's task goes to its own role, and shows which department it is for.
-    const employeeTasks = await tasksOf(employee, startProcess.id);
+    // In department order (the inbox orders equal due dates by creation, then by id).
+    const loopCounterOf = async (t: any) => (await employee.ok(TASK, { id: t.id })).task.caseData.loopCounter;
+    const unordered = await tasksOf(employee, startProcess.id);
+    const counters: number[] = await Promise.all(unordered.map(loopCounterOf));
+    const employeeTasks = unordered.map((t: any, i: number) => ({ t, c: counters[i] })).sort((a: any, b: any) => a.c - b.c).map((x: any) => x.t);
     const ciso = await TestClient.as(platform, 'ciso.putten');
     const [cisoTask] = await tasksOf(ciso, startProcess.id);
     expect(employeeTasks).toHaveLength(2);
