@@ -110,6 +110,31 @@ describe('asking several departments in parallel', () => {
     expect((await rowsOf(startProcess.id)).map((r: any) => r.status).sort()).toEqual(['completed', 'completed', 'completed', 'open']);
   });
 
+  it('asks one department after the other when the loop is sequential', async () => {
+    platform = await startTestPlatform(db);
+    const xml = readFixture('department-inquiry.bpmn')
+      .replace('id="department-inquiry"', 'id="department-inquiry-sequential"')
+      .replace('bpmnElement="department-inquiry"', 'bpmnElement="department-inquiry-sequential"')
+      .replace('camunda:elementVariable="afdeling" />', 'camunda:elementVariable="afdeling" isSequential="true" />');
+    await (await TestClient.as(platform, 'procesbeheerder.putten')).ok(DEPLOY, { xml, name: 'na elkaar' });
+    const pb = await TestClient.as(platform, 'privacybeheerder.putten');
+    const everyone = departments.map((d) => ({ ...d, rol: 'privacybeheerder' }));
+    const { startProcess } = await pb.ok(START, { key: 'department-inquiry-sequential', variables: { afdelingen: everyone } });
+    for (const [index, afdeling] of everyone.entries()) {
+      const open = await tasksOf(pb, startProcess.id);
+      expect(open).toHaveLength(1);
+      expect((await pb.ok(TASK, { id: open[0].id })).task.caseData).toMatchObject({ afdeling, loopCounter: index });
+      await pb.ok(COMPLETE, { id: open[0].id, values: { gevonden: index === 1 } });
+    }
+    const { processInstance } = await pb.ok(INSTANCE, { id: startProcess.id });
+    expect(processInstance.activeElementIds).toEqual(['Bundle']);
+    expect(processInstance.variables.AskDepartmentResults.map((r: any) => [r.afdeling.naam, r.gevonden])).toEqual([
+      ['Burgerzaken', false],
+      ['Informatievoorziening', true],
+      ['Sociaal domein', false],
+    ]);
+  });
+
   it('skips the task when the collection is empty', async () => {
     platform = await startTestPlatform(db);
     const employee = await TestClient.as(platform, 'medewerker.putten');
