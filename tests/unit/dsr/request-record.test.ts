@@ -113,7 +113,7 @@ describe('validating a data-subject request record', () => {
   });
 
   it('accepts a 15-year-old represented by a parent', () => {
-    const record = { ...validRecord(), representative: { name: 'M. de Vries', capacity: 'parent_or_guardian' } };
+    const record: Record<string, unknown> = { ...validRecord(), representative: { name: 'M. de Vries', capacity: 'parent_or_guardian' } };
     (record.requester as Record<string, unknown>).dateOfBirth = '2010-03-03';
     expect(validateRequestRecord(record, { now }).ok).toBe(true);
   });
