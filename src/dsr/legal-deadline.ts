@@ -80,19 +80,31 @@ export interface LegalDeadlineInput {
 export function computeLegalDeadline(input: LegalDeadlineInput, calendar: AtwCalendar = defaultAtwCalendar): LegalDeadline {
   const receivedAt = toAmsterdam(input.receivedAt, 'receivedAt');
   const receivedOn = receivedAt.startOf('day');
-  const suspendedDays = countSuspendedDays(receivedOn, input.suspensions ?? []);
+  const { total: suspendedDays, periods } = countSuspendedDays(receivedOn, input.suspensions ?? []);
 
   const firstMonth = endOfTerm(receivedOn.plus({ months: 1 }).plus({ days: suspendedDays }), calendar);
+  let unsuspendedEnd = receivedOn.plus({ months: 1 });
   let deadline = firstMonth;
   let extension: LegalDeadline['extension'];
   if (input.extension) {
     const notice = validateExtension(input.extension, receivedAt, receivedOn, firstMonth);
-    const nominal = receivedOn
-      .plus({ months: 1 + notice.months })
-      .plus({ weeks: notice.weeks, days: notice.days })
-      .plus({ days: suspendedDays });
-    deadline = endOfTerm(nominal, calendar);
+    unsuspendedEnd = receivedOn.plus({ months: 1 + notice.months }).plus({ weeks: notice.weeks, days: notice.days });
+    deadline = endOfTerm(unsuspendedEnd.plus({ days: suspendedDays }), calendar);
     extension = notice;
+  }
+  // A clock that has run out cannot be suspended: each repair request must fall within the term as it
+  // stood then (with the suspensions before it).
+  let suspendedBefore = undatedSuspensionDays(input.suspensions ?? []);
+  for (const period of periods) {
+    const termThen = endOfTerm(unsuspendedEnd.plus({ days: suspendedBefore }), calendar);
+    if (isoDay(period.from) > termThen.date) {
+      throw new DsrError(DsrErrorCode.SUSPENSION_AFTER_DEADLINE, 'a repair requested after the deadline does not suspend it', {
+        index: period.index,
+        repairRequestedOn: isoDay(period.from),
+        deadline: termThen.date,
+      });
+    }
+    suspendedBefore += period.days;
   }
 
   const warnings: CalendarWarning[] = [];
@@ -135,9 +147,21 @@ export function endOfTerm(nominal: DateTime, calendar: AtwCalendar = defaultAtwC
   return { nominalDate: isoDay(nominal), date: isoDay(day), dueAt: endOfDay(day).toISO()!, passedOver };
 }
 
-function countSuspendedDays(receivedOn: DateTime, suspensions: readonly Suspension[]): number {
+interface SuspensionPeriod {
+  from: DateTime;
+  until: DateTime;
+  days: number;
+  index: number;
+}
+
+/** Sum of the suspensions given as a number of days (they carry no dates, so they count as earliest). */
+function undatedSuspensionDays(suspensions: readonly Suspension[]): number {
+  return suspensions.reduce((sum, suspension) => sum + ('days' in suspension ? suspension.days : 0), 0);
+}
+
+function countSuspendedDays(receivedOn: DateTime, suspensions: readonly Suspension[]): { total: number; periods: SuspensionPeriod[] } {
   let total = 0;
-  const periods: Array<{ from: DateTime; until: DateTime; index: number }> = [];
+  const periods: SuspensionPeriod[] = [];
   suspensions.forEach((suspension, index) => {
     if ('days' in suspension) {
       if (typeof suspension.days !== 'number' || !Number.isFinite(suspension.days) || !Number.isInteger(suspension.days)) {
@@ -165,9 +189,10 @@ function countSuspendedDays(receivedOn: DateTime, suspensions: readonly Suspensi
         resumedOn: isoDay(until),
       });
     }
-    periods.push({ from, until, index });
     // Art. 4:15 lid 1 Awb: suspended from the day after the request up to the day of completion.
-    total += Math.max(0, Math.round(until.diff(from, 'days').days) - 1);
+    const days = Math.max(0, Math.round(until.diff(from, 'days').days) - 1);
+    periods.push({ from, until, days, index });
+    total += days;
   });
   periods.sort((a, b) => a.from.toMillis() - b.from.toMillis());
   for (let i = 1; i < periods.length; i++) {
@@ -177,7 +202,7 @@ function countSuspendedDays(receivedOn: DateTime, suspensions: readonly Suspensi
       });
     }
   }
-  return total;
+  return { total, periods };
 }
 
 function validateExtension(

@@ -45,6 +45,14 @@ describe('the legal deadline of a data-subject request (art. 12(3) AVG, Atw)', (
       ['ends on Christmas Day 2028, a Monday', '2028-11-25T12:00:00+01:00', '2028-12-25', '2028-12-27', ['Eerste Kerstdag', 'Tweede Kerstdag']],
       ['ends on Boxing Day 2024 with the equated Friday', '2024-11-26T12:00:00+01:00', '2024-12-26', '2024-12-30', ['Tweede Kerstdag', 'vrijdag na Tweede Kerstdag (gelijkgesteld)', 'zaterdag', 'zondag']],
       ['ends on New Year’s Day 2026 with the equated Friday', '2025-12-01T12:00:00+01:00', '2026-01-01', '2026-01-05', ['Nieuwjaarsdag', 'vrijdag na Nieuwjaarsdag (gelijkgesteld)', 'zaterdag', 'zondag']],
+      ['ends on New Year’s Day 2027, a Friday', '2026-12-01T12:00:00+01:00', '2027-01-01', '2027-01-04', ['Nieuwjaarsdag', 'zaterdag', 'zondag']],
+      ['ends on Koningsdag 2027, a Tuesday', '2027-03-27T12:00:00+01:00', '2027-04-27', '2027-04-28', ['Koningsdag']],
+      ['ends on Good Friday 2025', '2025-03-18T12:00:00+01:00', '2025-04-18', '2025-04-22', ['Goede Vrijdag', 'zaterdag', 'zondag', 'Tweede Paasdag']],
+      ['ends on Ascension Day 2025 with the equated Friday', '2025-04-29T12:00:00+02:00', '2025-05-29', '2025-06-02', ['Hemelvaartsdag', 'vrijdag na Hemelvaartsdag (gelijkgesteld)', 'zaterdag', 'zondag']],
+      ['ends on Ascension Day 2028 with the equated Friday', '2028-04-25T12:00:00+02:00', '2028-05-25', '2028-05-29', ['Hemelvaartsdag', 'vrijdag na Hemelvaartsdag (gelijkgesteld)', 'zaterdag', 'zondag']],
+      ['ends on Whit Monday 2027', '2027-04-17T12:00:00+02:00', '2027-05-17', '2027-05-18', ['Tweede Pinksterdag']],
+      ['ends on Whit Monday 2028', '2028-05-05T12:00:00+02:00', '2028-06-05', '2028-06-06', ['Tweede Pinksterdag']],
+      ['ends on Christmas Day 2025, a Thursday', '2025-11-25T12:00:00+01:00', '2025-12-25', '2025-12-29', ['Eerste Kerstdag', 'Tweede Kerstdag', 'zaterdag', 'zondag']],
       ['received just after midnight in Amsterdam on the night clocks go forward', '2026-03-28T23:30:00Z', '2026-04-29', '2026-04-29', []],
       ['received just after midnight in Amsterdam in summer time, ending after clocks go back', '2026-09-30T22:30:00Z', '2026-11-01', '2026-11-02', ['zondag']],
       ['received at 23:59 local time counts on that day', '2026-06-30T23:59:00+02:00', '2026-07-30', '2026-07-30', []],
@@ -143,12 +151,21 @@ describe('the legal deadline of a data-subject request (art. 12(3) AVG, Atw)', (
       ['a repair on the day after the request suspends nothing', [{ repairRequestedOn: '2026-01-20', resumedOn: '2026-01-21' }], 0, '2026-02-15', '2026-02-16'],
       ['a repair on the same day suspends nothing', [{ repairRequestedOn: '2026-01-20', resumedOn: '2026-01-20' }], 0, '2026-02-15', '2026-02-16'],
       ['two repair terms add up', [{ repairRequestedOn: '2026-01-16', resumedOn: '2026-01-20' }, { repairRequestedOn: '2026-01-25', resumedOn: '2026-01-31' }], 8, '2026-02-23', '2026-02-23'],
-      ['a repair term over the DST change counts calendar days', [{ repairRequestedOn: '2026-03-20', resumedOn: '2026-04-01' }], 11, '2026-02-26', '2026-02-26'],
+      ['a repair requested on the last day of the term still suspends it', [{ repairRequestedOn: '2026-02-16', resumedOn: '2026-02-20' }], 3, '2026-02-18', '2026-02-18'],
+      // The first repair moves the end to Thursday 19 February; a second repair that day still counts.
+      ['a second repair within the term as moved by the first', [{ repairRequestedOn: '2026-01-20', resumedOn: '2026-01-25' }, { repairRequestedOn: '2026-02-19', resumedOn: '2026-02-23' }], 7, '2026-02-22', '2026-02-23'],
     ])('%s', (_what, suspensions, days, nominalDate, date) => {
       const result = computeLegalDeadline({ receivedAt: received, suspensions });
       expect(result.suspendedDays).toBe(days);
       expect(result.deadline.nominalDate).toBe(nominalDate);
       expect(result.deadline.date).toBe(date);
+    });
+
+    it('counts calendar days for a repair term over the change to summer time', () => {
+      const result = computeLegalDeadline({ receivedAt: '2026-03-10T10:00:00+01:00', suspensions: [{ repairRequestedOn: '2026-03-20', resumedOn: '2026-04-01' }] });
+      expect(result.suspendedDays).toBe(11);
+      expect(result.deadline.date).toBe('2026-04-21');
+      expect(result.deadline.dueAt).toBe('2026-04-21T23:59:59.999+02:00');
     });
 
     it('moves the first month too, so an extension letter after the unsuspended month is still in time', () => {
@@ -182,6 +199,12 @@ describe('the legal deadline of a data-subject request (art. 12(3) AVG, Atw)', (
       ['a repair requested before receipt', [{ repairRequestedOn: '2026-01-10', resumedOn: '2026-01-20' }], DsrErrorCode.SUSPENSION_BEFORE_RECEIPT],
       ['overlapping periods', [{ repairRequestedOn: '2026-01-16', resumedOn: '2026-01-25' }, { repairRequestedOn: '2026-01-20', resumedOn: '2026-01-30' }], DsrErrorCode.SUSPENSION_OVERLAP],
       ['a malformed date', [{ repairRequestedOn: '20-01-2026', resumedOn: '2026-01-30' }], DsrErrorCode.INVALID_DATE],
+      ['a repair requested after the deadline (Monday 16 February)', [{ repairRequestedOn: '2026-02-17', resumedOn: '2026-02-20' }], DsrErrorCode.SUSPENSION_AFTER_DEADLINE],
+      [
+        'a second repair requested after the deadline as moved by the first',
+        [{ repairRequestedOn: '2026-01-20', resumedOn: '2026-01-25' }, { repairRequestedOn: '2026-02-21', resumedOn: '2026-02-25' }],
+        DsrErrorCode.SUSPENSION_AFTER_DEADLINE,
+      ],
     ])('refuses %s', (_what, suspensions, code) => {
       expect(errorCode({ receivedAt: received, suspensions })).toBe(code);
     });
