@@ -21,6 +21,29 @@ export enum DsrErrorCode {
   UNKNOWN_RIGHT = 'DSR_UNKNOWN_RIGHT',
 }
 
+/** What staff see for each code (Dutch); the English `message` is for logs. */
+export const DSR_ERROR_TEXTS: Record<DsrErrorCode, string> = {
+  [DsrErrorCode.INVALID_MOMENT]: 'Het tijdstip is ongeldig; geef datum, tijd en tijdzone op.',
+  [DsrErrorCode.INVALID_DATE]: 'De datum is ongeldig; gebruik jjjj-mm-dd.',
+  [DsrErrorCode.YEAR_NOT_SUPPORTED]: 'Voor dit jaar kunnen de feestdagen van de Algemene termijnenwet niet worden berekend.',
+  [DsrErrorCode.EXTENSION_AFTER_FIRST_MONTH]: 'Verdagen kan alleen met een brief die is verzonden vóór het einde van de eerste maand.',
+  [DsrErrorCode.EXTENSION_BEFORE_RECEIPT]: 'De verdagingsbrief kan niet vóór de ontvangst van het verzoek zijn verzonden.',
+  [DsrErrorCode.EXTENSION_TOO_LONG]: 'De termijn kan met ten hoogste twee maanden worden verlengd.',
+  [DsrErrorCode.EXTENSION_INVALID_DURATION]: 'Geef de verlenging op in hele maanden, weken of dagen.',
+  [DsrErrorCode.EXTENSION_REASON_MISSING]: 'Geef de reden van verdaging: de complexiteit of het aantal verzoeken.',
+  [DsrErrorCode.EXTENSION_REASON_INVALID]: 'Verdagen mag alleen wegens de complexiteit of het aantal verzoeken (art. 12 lid 3 AVG).',
+  [DsrErrorCode.EXTENSION_MOTIVATION_MISSING]: 'De verdagingsbrief moet een motivering bevatten.',
+  [DsrErrorCode.SUSPENSION_NEGATIVE]: 'Een opschorting kan niet negatief zijn.',
+  [DsrErrorCode.SUSPENSION_NOT_WHOLE_DAYS]: 'Een opschorting duurt een heel aantal dagen.',
+  [DsrErrorCode.SUSPENSION_PERIOD_REVERSED]: 'De opschorting kan niet eindigen vóór zij begint.',
+  [DsrErrorCode.SUSPENSION_BEFORE_RECEIPT]: 'Om herstel kan niet worden gevraagd vóór de ontvangst van het verzoek.',
+  [DsrErrorCode.SUSPENSION_OVERLAP]: 'Opschortingen mogen elkaar niet overlappen.',
+  [DsrErrorCode.SUSPENSION_AFTER_DEADLINE]: 'De termijn was al verstreken; een hersteltermijn schort haar niet meer op.',
+  [DsrErrorCode.REMINDER_INVALID_OFFSET]: 'Herinneringen worden een heel aantal werkdagen (minstens één) vóór de termijn gestuurd.',
+  [DsrErrorCode.REMINDER_INVALID_TIME]: 'Het tijdstip van de herinnering is ongeldig; gebruik uu:mm.',
+  [DsrErrorCode.UNKNOWN_RIGHT]: 'Onbekend recht van betrokkene.',
+};
+
 /**
  * Invalid use of a data-subject-request rule (not a validation result of user input, which the
  * validators return as lists). Never retryable: the same input fails the same way.

@@ -31,7 +31,7 @@ export interface Requester {
 export interface Representative {
   name: string;
   capacity: RepresentativeCapacity;
-  /** For a gemachtigde: a written authorisation (machtiging) and both IDs were received. */
+  /** For a gemachtigde: a written authorisation (machtiging) was received (both identities are checked separately). */
   authorisationProvided: boolean;
 }
 
@@ -65,6 +65,23 @@ export enum RequestFieldErrorCode {
   REPRESENTATIVE_REQUIRED = 'REPRESENTATIVE_REQUIRED',
   AUTHORISATION_MISSING = 'AUTHORISATION_MISSING',
 }
+
+/** What the registration form shows for each code (Dutch); `message` is for logs. */
+export const REQUEST_FIELD_ERROR_TEXTS: Record<RequestFieldErrorCode, string> = {
+  [RequestFieldErrorCode.NOT_AN_OBJECT]: 'Het verzoek is niet volledig aangeleverd.',
+  [RequestFieldErrorCode.REQUIRED]: 'Dit veld is verplicht.',
+  [RequestFieldErrorCode.WRONG_TYPE]: 'Deze waarde heeft niet de juiste vorm.',
+  [RequestFieldErrorCode.NOT_AN_OPTION]: 'Kies een van de mogelijkheden.',
+  [RequestFieldErrorCode.INVALID_FORMAT]: 'Deze waarde is ongeldig.',
+  [RequestFieldErrorCode.BSN_CHECKSUM]: 'Dit is geen geldig burgerservicenummer (elfproef).',
+  [RequestFieldErrorCode.IN_FUTURE]: 'Deze datum ligt in de toekomst.',
+  [RequestFieldErrorCode.TOO_LONG]: 'Deze tekst is te lang; voeg lange stukken als bijlage toe.',
+  [RequestFieldErrorCode.DUPLICATE]: 'Deze waarde staat er al.',
+  [RequestFieldErrorCode.EMPTY_LIST]: 'Kies ten minste één.',
+  [RequestFieldErrorCode.CONTACT_MISSING]: 'Vul een postadres of e-mailadres in om het besluit te kunnen versturen.',
+  [RequestFieldErrorCode.REPRESENTATIVE_REQUIRED]: 'Voor een verzoeker jonger dan 16 jaar treedt een ouder of voogd op.',
+  [RequestFieldErrorCode.AUTHORISATION_MISSING]: 'Een gemachtigde levert een schriftelijke machtiging; de identiteit van beiden wordt vastgesteld.',
+};
 
 export interface RequestFieldError {
   /** Dotted path of the field (`requester.bsn`, `departments[1]`); '' for the record itself. */
@@ -235,7 +252,7 @@ function readRepresentative(value: unknown, fail: Fail): Representative | undefi
     fail(
       'representative.authorisationProvided',
       RequestFieldErrorCode.AUTHORISATION_MISSING,
-      'a gemachtigde needs a written authorisation and the IDs of both persons',
+      'a gemachtigde needs a written authorisation, and both identities are established',
     );
   }
   if (name === undefined || !validCapacity) return undefined;

@@ -1,5 +1,6 @@
 import { checkDecisionOutline, DecisionProblemCode } from '../../../src/dsr/decision-outline';
-import { DsrErrorCode } from '../../../src/dsr/dsr-error';
+import { DSR_ERROR_TEXTS, DsrErrorCode } from '../../../src/dsr/dsr-error';
+import { REQUEST_FIELD_ERROR_TEXTS, RequestFieldErrorCode } from '../../../src/dsr/request-record';
 import {
   CHANNEL_LABELS,
   DATA_SUBJECT_RIGHTS,
@@ -130,5 +131,13 @@ describe('checking a drafted decision against the rules of its right', () => {
     expect(() => checkDecisionOutline({ right: 'forgetting' as never, outcome: 'granted', groundIds: [], elementIds: [] })).toThrow(
       expect.objectContaining({ code: DsrErrorCode.UNKNOWN_RIGHT }),
     );
+  });
+});
+
+describe('Dutch texts for every error code', () => {
+  it('has a Dutch text for every code of the rules and of the registration form', () => {
+    // Record<Code, string> makes a missing entry a compile error; this guards against empty ones.
+    for (const code of Object.values(DsrErrorCode)) expect(DSR_ERROR_TEXTS[code]).toMatch(/\S.{10,}/);
+    for (const code of Object.values(RequestFieldErrorCode)) expect(REQUEST_FIELD_ERROR_TEXTS[code]).toMatch(/\S.{5,}/);
   });
 });
