@@ -90,10 +90,11 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const address = server.address() as AddressInfo;
   url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
 
+  const tenants = servedTenants(config);
   const workers: BackgroundWorkers | undefined = options.withoutWorkers
     ? undefined
-    : startBackgroundWorkers(workflow, { timerPollMs: config.timerPollMs, outboxPollMs: config.outboxPollMs, tenants: servedTenants(config) });
-  logger.info('privacyflow ready', { url: `${url}/graphql`, database: database.kind });
+    : startBackgroundWorkers(workflow, { timerPollMs: config.timerPollMs, outboxPollMs: config.outboxPollMs, tenants });
+  logger.info('privacyflow ready', { url: `${url}/graphql`, database: database.kind, tenants });
 
   return {
     config,
