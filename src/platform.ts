@@ -40,7 +40,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   setLogLevel(config.logLevel);
   const production = isProduction(config);
   const database = await openDatabase(config);
-  const services = options.services ?? defaultServiceRegistry();
+  const services = options.services ?? defaultServiceRegistry({ dataSource: database.dataSource });
   const workflow = new WorkflowService(database.dataSource, services, config);
   const deployed = await workflow.deployDirectory(config.bpmnDir, systemActor('deployment'));
   logger.info('diagrams deployed', { diagrams: deployed.map((d) => `${d.definition.processKey}@${d.definition.version}${d.created ? ' (new)' : ''}`) });

@@ -43,3 +43,34 @@ export function isCandidate(actor: Actor, task: TaskAccessFacts): boolean {
 export function canAssignToOthers(actor: Actor, task: TaskAccessFacts): boolean {
   return isCandidate(actor, task) && actor.roles.some((r) => (COORDINATOR_ROLES as readonly string[]).includes(r));
 }
+
+/** Any employee may report a (suspected) incident (BLNP step 1–3). */
+export const INCIDENT_REPORTER_ROLES = ['medewerker'] as const;
+/** System integrations (zaaksysteem, web form) report on behalf of others or anonymous reporters. */
+export const INTEGRATION_ROLES = ['integratie'] as const;
+/** Who keeps or reads the incident register and the breach file of their municipality. */
+export const INCIDENT_OFFICER_ROLES = ['ciso', 'regionale-ciso', 'fg', 'privacybeheerder', 'gemeentesecretaris', 'irt'] as const;
+/** The PB prepares, files, supplements and closes the AP notification (BLNP steps 16, 26). */
+export const AP_NOTIFICATION_EDITOR_ROLES = ['privacybeheerder'] as const;
+
+const hasRole = (actor: Actor, roles: readonly string[]) => actor.roles.some((r) => roles.includes(r));
+
+export function canReportIncident(actor: Actor, tenantId: string): boolean {
+  return actor.kind === 'user' && worksFor(actor, tenantId) && hasRole(actor, INCIDENT_REPORTER_ROLES);
+}
+
+export function canReportViaIntegration(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && hasRole(actor, INTEGRATION_ROLES);
+}
+
+export function canReadIncidentRegister(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && (actor.kind === 'system' || hasRole(actor, INCIDENT_OFFICER_ROLES));
+}
+
+export function canReadBreach(actor: Actor, tenantId: string): boolean {
+  return canReadIncidentRegister(actor, tenantId);
+}
+
+export function canEditApNotification(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && hasRole(actor, AP_NOTIFICATION_EDITOR_ROLES);
+}

@@ -152,8 +152,26 @@ export async function runEngineStep(input: StepInput): Promise<StepResult> {
   };
 }
 
+/**
+ * Everything waiting, also inside (nested) sub-processes: the definition's getPostponed() only
+ * lists a sub-process itself, its waiting children come from the sub-process's own API.
+ */
+function allPostponed(engine: any): any[] {
+  const result: any[] = [];
+  const visit = (apis: any[], depth: number) => {
+    for (const api of apis) {
+      result.push(api);
+      if (api.type === 'bpmn:SubProcess' && depth < 20) {
+        visit((api.getPostponed?.() ?? []).filter((child: any) => child.executionId !== api.executionId), depth + 1);
+      }
+    }
+  };
+  visit(engine.execution?.getPostponed() ?? [], 0);
+  return result;
+}
+
 function applyAction(engine: any, action: Extract<StepAction, { kind: 'complete' | 'message' }>): void {
-  const postponed: any[] = engine.execution.getPostponed();
+  const postponed: any[] = allPostponed(engine);
   const target =
     action.kind === 'complete'
       ? postponed.find((api) => api.id === action.elementId && api.executionId === action.executionId)
@@ -163,8 +181,12 @@ function applyAction(engine: any, action: Extract<StepAction, { kind: 'complete'
     throw new RuntimeError(RuntimeErrorCode.NOT_WAITING, `${what} is not waiting in this instance`);
   }
   // Values become process variables before the element completes, as in Camunda.
+  // A running sub-process works on a copy of the process environment taken when it started,
+  // so the values go to every environment in use: the process's and each sub-process's.
   if (Object.keys(action.values).length > 0) {
-    for (const process of engine.execution.definitions[0].getRunningProcesses()) process.environment.assignVariables(action.values);
+    const environments = new Set<any>(engine.execution.definitions[0].getRunningProcesses().map((p: any) => p.environment));
+    for (const api of postponed) if (api.environment) environments.add(api.environment);
+    for (const environment of environments) environment.assignVariables(action.values);
   }
   if (action.kind === 'complete') engine.execution.signal({ id: action.elementId, executionId: action.executionId });
   else engine.execution.signal({ id: action.messageId });
@@ -186,7 +208,7 @@ async function settle(engine: any, timers: DurableTimers, timeoutMs: number): Pr
 
 function waitingElements(engine: any): WaitingElement[] {
   const result: WaitingElement[] = [];
-  for (const api of engine.execution?.getPostponed() ?? []) {
+  for (const api of allPostponed(engine)) {
     const content = api.content ?? {};
     result.push({
       elementId: api.id,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../identity/actor';
 import { canStartIn } from '../identity/access-policy';
 import { ProcessInstanceEntity } from '../persistence/entities';
@@ -19,6 +20,11 @@ export interface StartProcessProps {
   /** Municipality the case belongs to; may be omitted by actors who work for one municipality only. */
   tenantId?: string | null;
   actor: Actor;
+  /**
+   * Domain work that belongs to starting this case (e.g. the incident report row); runs inside the
+   * start transaction after the instance row exists, so both commit or neither does.
+   */
+  onStarted?: (em: EntityManager, instance: ProcessInstanceEntity) => Promise<void>;
 }
 
 /** Names the engine or the platform itself sets; callers may not supply them. */
@@ -78,6 +84,7 @@ export async function startProcess(commands: InstanceCommands, props: StartProce
     });
     await em.insert(ProcessInstanceEntity, jsonb(instance));
     await persistStep(em, instance, definition.model, step, props.actor);
+    await props.onStarted?.(em, instance);
     await appendAudit(em, props.actor, {
       tenantId,
       action: 'process.started',

@@ -1,4 +1,10 @@
+import { ApNotificationEventEntity } from './ap-notification-event.entity';
+import { ApNotificationEntity } from './ap-notification.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { BreachAdviceEntity } from './breach-advice.entity';
+import { BreachDecisionEntity } from './breach-decision.entity';
+import { BreachEntity } from './breach.entity';
+import { IncidentEntity } from './incident.entity';
 import { InstanceEventEntity } from './instance-event.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
@@ -7,7 +13,13 @@ import { TimerJobEntity } from './timer-job.entity';
 import { UserTaskEntity } from './user-task.entity';
 
 export {
+  ApNotificationEntity,
+  ApNotificationEventEntity,
   AuditEntryEntity,
+  BreachAdviceEntity,
+  BreachDecisionEntity,
+  BreachEntity,
+  IncidentEntity,
   InstanceEventEntity,
   OutboxMessageEntity,
   ProcessDefinitionEntity,
@@ -17,7 +29,13 @@ export {
 };
 
 export const allEntities = [
+  ApNotificationEntity,
+  ApNotificationEventEntity,
   AuditEntryEntity,
+  BreachAdviceEntity,
+  BreachDecisionEntity,
+  BreachEntity,
+  IncidentEntity,
   InstanceEventEntity,
   OutboxMessageEntity,
   ProcessDefinitionEntity,
