@@ -107,3 +107,10 @@ export function renderNotification(file: Pick<BreachFile, 'incident' | 'breach'>
   const facts = documentFacts(file, n);
   return format === 'html' ? renderApNotificationHtml(n.form as ApForm, facts) : renderApNotificationMarkdown(n.form as ApForm, facts);
 }
+
+/** Past the deadline while the AP has not been notified and nobody decided not to notify. */
+export function isOverdue(file: Pick<BreachFile, 'breach' | 'decision' | 'notification'>, now: Date): boolean {
+  if (now.getTime() <= file.breach.deadlineAt.getTime()) return false;
+  if (file.decision && !file.decision.notifyAp) return false;
+  return !file.notification?.submittedAt;
+}

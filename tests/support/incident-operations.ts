@@ -1,0 +1,80 @@
+import { COMPLETE } from './operations';
+import { eventually, TestClient } from './test-platform';
+
+/** GraphQL documents and steps of the incident procedure, named as the people in it act. */
+const INCIDENT_FIELDS = `id reference tenantId instanceId status reportedVia reportedBy anonymous whatHappened discoveredAt
+  classificationCode proposedImpact impact impactCorrectionReason classifiedBy personalData closedAt closedBy
+  evaluationDueAt archivedAt destructionDueAt destroyedAt reportedAt`;
+
+export const REPORT_INCIDENT = `mutation Report($report: IncidentReportInput!, $tenantId: String) {
+  reportIncident(report: $report, tenantId: $tenantId) { ${INCIDENT_FIELDS} } }`;
+
+export const REPORT_VIA_INTEGRATION = `mutation ReportVia($report: IntegrationIncidentReportInput!, $tenantId: String) {
+  reportIncidentViaIntegration(report: $report, tenantId: $tenantId) { ${INCIDENT_FIELDS} reporterName reporterContact } }`;
+
+export const REGISTER = `query Register($filter: IncidentRegisterFilterInput, $first: Int, $offset: Int) {
+  incidentRegister(filter: $filter, first: $first, offset: $offset) { totalCount nodes { ${INCIDENT_FIELDS} } } }`;
+
+const AP_FIELDS = `id status form apNumber submittedAt submittedBy lateReason acknowledgement closedAt closedBy withdrawalReason revision
+  markdown html events { kind revision note actor at form }`;
+
+export const INCIDENT = `query Incident($id: ID!) {
+  incident(id: $id) { ${INCIDENT_FIELDS}
+    breach { incidentId discoveredAt awareAt awarenessSetBy deadlineAt reminderAt overdue
+      advice { answers proposal { notifyAp informSubjects reasons } notifyAp informSubjects motivation advisedBy advisedAt }
+      decision { notifyAp informSubjects subjectsExemption motivation followsAdvice decidedBy decidedAt }
+      apNotification { ${AP_FIELDS} } } } }`;
+
+export const UPDATE_AP_NOTIFICATION = `mutation UpdateAp($incidentId: ID!, $form: ApNotificationFormInput!, $note: String) {
+  updateApNotification(incidentId: $incidentId, form: $form, note: $note) { ${AP_FIELDS} } }`;
+
+export const RECORD_AP_ACKNOWLEDGEMENT = `mutation Ack($incidentId: ID!, $acknowledgement: String!) {
+  recordApAcknowledgement(incidentId: $incidentId, acknowledgement: $acknowledgement) { id acknowledgement } }`;
+
+const OPEN_TASKS = `query Open($id: ID!) { processInstance(id: $id) { id status activeElementIds openTasks { id elementId } } }`;
+
+/** The open task of the case at this element as `client` sees it (waits for background work). */
+export async function openTask(client: TestClient, instanceId: string, elementId: string): Promise<{ id: string; elementId: string }> {
+  return eventually(async () => {
+    const data = await client.ok(OPEN_TASKS, { id: instanceId });
+    return data.processInstance?.openTasks.find((t: any) => t.elementId === elementId);
+  });
+}
+
+/** What `client` sees open in the case right now. */
+export async function openTaskIds(client: TestClient, instanceId: string): Promise<string[]> {
+  const data = await client.ok(OPEN_TASKS, { id: instanceId });
+  return (data.processInstance?.openTasks ?? []).map((t: any) => t.elementId).sort();
+}
+
+/** `client` finds the task in the case and completes it with these form values. */
+export async function perform(client: TestClient, instanceId: string, elementId: string, values: Record<string, unknown>) {
+  const task = await openTask(client, instanceId, elementId);
+  return client.ok(COMPLETE, { id: task.id, values });
+}
+
+/** Like perform, but returns the refusal's code (and leaves the task open). */
+export async function attempt(client: TestClient, instanceId: string, elementId: string, values: Record<string, unknown>) {
+  const task = await openTask(client, instanceId, elementId);
+  const result = await client.gql(COMPLETE, { id: task.id, values });
+  return result.errors?.[0]?.extensions;
+}
+
+export const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
+
+/** A report as an employee writes it (OISZ items j–q). */
+export function aReport(overrides: Record<string, unknown> = {}) {
+  return {
+    whatHappened: 'De pc bij de balie van Burgerzaken start niet meer op.',
+    noticedBy: 'Baliemedewerker Burgerzaken',
+    occurredAt: hoursAgo(3),
+    discoveredAt: hoursAgo(2),
+    cause: 'Onbekend; vermoedelijk defecte voeding.',
+    discoveryMethod: 'Bij het opstarten in de ochtend.',
+    affected: 'Eén werkplek bij de balie; geen gegevens.',
+    possibleImpact: 'Eén balie minder beschikbaar voor afspraken.',
+    personalDataSuspected: false,
+    classificationCode: 'gebruikers.storing-in-pc-of-randapparatuur',
+    ...overrides,
+  };
+}
