@@ -78,3 +78,48 @@ export function aReport(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A breach report: a list with citizens' BSNs e-mailed to the wrong external address. */
+export function aBreachReport(discoveredHoursAgo: number, overrides: Record<string, unknown> = {}) {
+  return aReport({
+    whatHappened: 'Een Excel-lijst met naam, adres en BSN van 40 inwoners is per e-mail naar een verkeerde externe ontvanger gestuurd.',
+    noticedBy: 'Medewerker Sociaal Domein (afzender)',
+    occurredAt: hoursAgo(discoveredHoursAgo + 1),
+    discoveredAt: hoursAgo(discoveredHoursAgo),
+    cause: 'Verkeerde autoaanvulling van het e-mailadres.',
+    discoveryMethod: 'De ontvanger meldde de e-mail terug.',
+    affected: 'Persoonsgegevens van 40 inwoners (NAW, BSN).',
+    possibleImpact: 'Risico op identiteitsfraude voor de inwoners; reputatieschade.',
+    personalDataSuspected: true,
+    classificationCode: 'gebruikers.ongeoorloofd-inzien-van-gegevens-bijvoorbeeld-bij-invoer-of-printen',
+    ...overrides,
+  });
+}
+
+/** The FG's answers to the seed's questions for that breach, and an advice to notify and inform. */
+export const FG_ADVICE_BSN_LIST = {
+  lossOrUnlawfulProcessing: true,
+  specialCategories: false,
+  sensitiveData: true,
+  natureAndScale: 'Vertrouwelijkheid: NAW en BSN van 40 inwoners bij één externe ontvanger.',
+  approxDataSubjects: 40,
+  vulnerableSubjects: false,
+  dataUnintelligible: false,
+  likelyConsequences: 'Mogelijke identiteitsfraude met het BSN.',
+  adviceNotifyAp: true,
+  adviceInformSubjects: true,
+  adviceMotivation: 'BSN met NAW: risico op identiteitsfraude; melden en betrokkenen informeren.',
+};
+
+/** What the PB fills in on the AP form for that breach. */
+export const AP_FORM_BSN_LIST = {
+  notifier: { name: 'Privacybeheerder', function: 'Privacybeheerder', phone: '033 000 00 00', email: 'privacy@gemeente.example' },
+  contact: { name: 'Functionaris gegevensbescherming BLNP', function: 'FG', phone: '033 000 00 01' },
+  natureOfBreach: ['lezen', 'kopieren'],
+  incidentTypes: ['verkeerd-geadresseerd'],
+  dataCategories: ['naw', 'bsn'],
+  subjectGroups: ['inwoners-klanten'],
+  consequencesForPersons: ['identiteitsfraude'],
+  severity: 'hoog',
+  measuresTaken: 'Ontvanger verzocht de e-mail te verwijderen en dat te bevestigen; autoaanvulling uitgezet.',
+};
