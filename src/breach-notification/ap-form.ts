@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { BreachFieldError } from './breach-error';
 
 /**
@@ -116,6 +117,10 @@ export function checkApForm(form: ApForm): BreachFieldError[] {
   }
   if (typeof form.subjectsMin === 'number' && typeof form.subjectsMax === 'number' && form.subjectsMin > form.subjectsMax) {
     errors.push({ field: 'subjectsMax', message: 'must be at least subjectsMin' });
+  }
+  for (const field of ['breachStartedAt', 'breachEndedAt'] as const) {
+    const value = form[field];
+    if (value !== undefined && value !== null && !DateTime.fromISO(value, { setZone: true }).isValid) errors.push({ field, message: 'must be an ISO 8601 date or date-time' });
   }
   for (const [field, value] of Object.entries(form)) {
     if (typeof value === 'string' && value.length > TEXT_LIMIT) errors.push({ field, message: `at most ${TEXT_LIMIT} characters` });

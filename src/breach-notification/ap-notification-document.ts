@@ -121,7 +121,8 @@ export function apDocumentSections(form: ApForm, facts: ApDocumentFacts): Sectio
   return sections;
 }
 
-const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+// Cells are escaped so typed text can neither break the table nor become HTML in a previewer.
+const mdCell = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 
 /** Markdown to keep with the case and to copy into the AP form, section by section. */
 export function renderApNotificationMarkdown(form: ApForm, facts: ApDocumentFacts): string {
