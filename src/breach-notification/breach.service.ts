@@ -9,6 +9,7 @@ import {
   BreachEntity,
   IncidentEntity,
 } from '../persistence/entities';
+import { logEvent } from '../incidents/logbook';
 import { appendAudit } from '../workflow/audit-trail';
 import { isUuid } from '../workflow/ids';
 import type { ApForm } from './ap-form';
@@ -65,7 +66,11 @@ export class BreachService {
 
   /** The PB edits the concept, or supplements a provisional notification (with a note). */
   async editNotification(actor: Actor, incidentId: string, form: ApForm, note: string | null) {
-    return this.asEditor(actor, incidentId, 'ap-notification.edited', (em, incident, now) => editApNotification(em, incident, form, note, actor, now));
+    return this.asEditor(actor, incidentId, 'ap-notification.edited', async (em, incident, now) => {
+      const notification = await editApNotification(em, incident, form, note, actor, now);
+      if (notification.status === 'provisional') await logEvent(em, incident, `Melding bij de AP aangevuld (revisie ${notification.revision})`, actor, now);
+      return notification;
+    });
   }
 
   async acknowledge(actor: Actor, incidentId: string, acknowledgement: string) {

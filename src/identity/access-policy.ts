@@ -74,3 +74,26 @@ export function canReadBreach(actor: Actor, tenantId: string): boolean {
 export function canEditApNotification(actor: Actor, tenantId: string): boolean {
   return worksFor(actor, tenantId) && hasRole(actor, AP_NOTIFICATION_EDITOR_ROLES);
 }
+
+/** Everyone who may work on an incident and write their hours (BLNP step 37). */
+export const INCIDENT_WORKER_ROLES = [...INCIDENT_OFFICER_ROLES, 'systeembeheer', 'helpdesk', 'afdelingsmanager', 'communicatie', 'jurist'] as const;
+/** Who may register evidence (BLNP steps 17–18: the IRT, with system administration for digital traces). */
+export const EVIDENCE_ROLES = ['ciso', 'regionale-ciso', 'irt', 'systeembeheer'] as const;
+
+/** Notes in the logbook: the people who keep the register and handle the incident. */
+export function canKeepLogbook(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && hasRole(actor, INCIDENT_OFFICER_ROLES);
+}
+
+export function canRecordHours(actor: Actor, tenantId: string): boolean {
+  return actor.kind === 'user' && worksFor(actor, tenantId) && hasRole(actor, INCIDENT_WORKER_ROLES);
+}
+
+export function canRegisterEvidence(actor: Actor, tenantId: string): boolean {
+  return actor.kind === 'user' && worksFor(actor, tenantId) && hasRole(actor, EVIDENCE_ROLES);
+}
+
+/** The evidence register is read by those who keep the incident register and those who handle evidence. */
+export function canReadEvidence(actor: Actor, tenantId: string): boolean {
+  return canReadIncidentRegister(actor, tenantId) || canRegisterEvidence(actor, tenantId);
+}

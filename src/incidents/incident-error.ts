@@ -8,6 +8,11 @@ export enum IncidentErrorCode {
   /** Whoever reported an incident does not assess or close it. */
   SEPARATION_OF_DUTIES = 'SEPARATION_OF_DUTIES',
   FORBIDDEN = 'FORBIDDEN',
+  /** A logbook note, hours or an evidence item breaks a rule; `fieldErrors` says which. */
+  ENTRY_INVALID = 'INCIDENT_ENTRY_INVALID',
+  EVIDENCE_NOT_FOUND = 'EVIDENCE_NOT_FOUND',
+  /** Only the holder hands an item over, only the named recipient signs for it. */
+  CUSTODY_REFUSED = 'EVIDENCE_CUSTODY_REFUSED',
 }
 
 export interface IncidentFieldError {

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { IncidentEntity, ProcessInstanceEntity, UserTaskEntity } from '../persistence/entities';
+import { systemActor } from '../identity/actor';
+import { IncidentEntity, IncidentLogEntryEntity, ProcessInstanceEntity, UserTaskEntity } from '../persistence/entities';
+import { logEvent } from './logbook';
 import type { ImpactLevel, IncidentStatus } from '../persistence/entities/incident.entity';
 
 /** The incident register's filters (all optional, combined with AND). */
@@ -71,6 +73,9 @@ export async function destroyCaseFile(em: EntityManager, instanceId: string): Pr
     impactCorrectionReason: null,
     closureSummary: null,
   });
+  // Team notes may name people; the platform's own log lines hold codes and choices only and stay.
+  await em.delete(IncidentLogEntryEntity, { incidentId: incident.id, kind: 'note' });
+  await logEvent(em, incident, 'Dossier vernietigd na de bewaartermijn; registerregel bewaard', systemActor('retention'));
   // The engine state and task outputs carry the form answers: only ids stay once the case ended.
   await em.update(UserTaskEntity, { instanceId }, { output: null });
   await em

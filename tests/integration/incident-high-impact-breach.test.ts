@@ -4,8 +4,10 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { eventually, startTestPlatform, TestClient } from '../support/test-platform';
 import { INSTANCE } from '../support/operations';
 import {
+  ADD_LOG_NOTE,
   AP_FORM_BSN_LIST,
   aBreachReport,
+  INVESTIGATION,
   attempt,
   FG_ADVICE_BSN_LIST,
   INCIDENT,
@@ -127,6 +129,7 @@ describe('scenario (b): a high-impact breach from report to destruction of the f
   it('9, 38–41: closed (not by the reporter), evaluated, measures planned, archived and destroyed after retention', async () => {
     const reporter = await TestClient.as(platform, 'medewerker.bunschoten');
     expect(await openTaskIds(reporter, incident.instanceId)).toEqual([]);
+    await ciso.ok(ADD_LOG_NOTE, { incidentId: incident.id, text: 'Mevrouw J. (ontvanger) bevestigde telefonisch de verwijdering.' });
     await perform(ciso, incident.instanceId, 'CloseIncident', { closureSummary: 'Datalek gemeld (definitief), betrokkenen per brief geïnformeerd.' });
     await perform(irt, incident.instanceId, 'Evaluate', { evaluationHeldAt: new Date().toISOString(), lessonsLearned: 'Autoaanvulling externe adressen uitzetten.', measuresNeeded: true });
     await perform(department, incident.instanceId, 'PlanMeasures', { measuresPlan: 'Autoaanvulling uit (ICT, 1 maand); bewustwording (afdeling, 3 maanden); effect meten na 6 maanden.' });
@@ -142,6 +145,11 @@ describe('scenario (b): a high-impact breach from report to destruction of the f
     expect(processInstance).toMatchObject({ status: 'completed', variables: {} });
     const outputs = await platform.database.dataSource.query(`SELECT count(*)::int AS n FROM user_task WHERE instance_id = $1 AND output IS NOT NULL`, [incident.instanceId]);
     expect(outputs[0].n).toBe(0);
+    // Team notes may name people and are gone; the platform's own lines stay.
+    const { incident: records } = await ciso.ok(INVESTIGATION, { id: incident.id });
+    const sources = records.logbook.map((l: any) => l.source);
+    expect(sources).not.toContain('team');
+    expect(records.logbook.at(-1)).toMatchObject({ source: 'platform', actor: 'system:retention', text: expect.stringContaining('Dossier vernietigd') });
     // What the AP received stays on file (art. 33(5) documentation).
     const { incident: file } = await fg.ok(INCIDENT, { id: incident.id });
     expect(file.breach.apNotification).toMatchObject({ status: 'final', apNumber: 'AP-2026-2002' });

@@ -123,3 +123,26 @@ export const AP_FORM_BSN_LIST = {
   severity: 'hoog',
   measuresTaken: 'Ontvanger verzocht de e-mail te verwijderen en dat te bevestigen; autoaanvulling uitgezet.',
 };
+
+const EVIDENCE_FIELDS = `id number description kind sha256 storageLocation storageMethod holder pendingHolder capturedBy capturedAt
+  chain { kind fromPerson toPerson reason storageLocation at }`;
+
+export const INVESTIGATION = `query Investigation($id: ID!) {
+  incident(id: $id) { id
+    logbook { at source actor text }
+    hours { totalHours perPerson { person hours } entries { person workDate hours activity } }
+    evidence { ${EVIDENCE_FIELDS} } } }`;
+
+export const ADD_LOG_NOTE = `mutation Note($incidentId: ID!, $text: String!, $occurredAt: DateTimeISO) {
+  addIncidentLogNote(incidentId: $incidentId, text: $text, occurredAt: $occurredAt) { id } }`;
+
+export const RECORD_HOURS = `mutation Hours($incidentId: ID!, $hours: HoursInput!) {
+  recordIncidentHours(incidentId: $incidentId, hours: $hours) { person workDate hours activity } }`;
+
+export const REGISTER_EVIDENCE = `mutation Evidence($incidentId: ID!, $item: EvidenceInput!) {
+  registerEvidence(incidentId: $incidentId, item: $item) { ${EVIDENCE_FIELDS} } }`;
+
+export const HAND_OVER_EVIDENCE = `mutation HandOver($itemId: ID!, $handOver: EvidenceHandOverInput!) {
+  handOverEvidence(itemId: $itemId, handOver: $handOver) { ${EVIDENCE_FIELDS} } }`;
+
+export const CONFIRM_EVIDENCE_RECEIPT = `mutation Receipt($itemId: ID!) { confirmEvidenceReceipt(itemId: $itemId) { ${EVIDENCE_FIELDS} } }`;

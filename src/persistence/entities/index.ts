@@ -4,6 +4,10 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { BreachAdviceEntity } from './breach-advice.entity';
 import { BreachDecisionEntity } from './breach-decision.entity';
 import { BreachEntity } from './breach.entity';
+import { EvidenceCustodyEventEntity } from './evidence-custody-event.entity';
+import { EvidenceItemEntity } from './evidence-item.entity';
+import { IncidentLogEntryEntity } from './incident-log-entry.entity';
+import { IncidentTimeEntryEntity } from './incident-time-entry.entity';
 import { IncidentEntity } from './incident.entity';
 import { InstanceEventEntity } from './instance-event.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -14,6 +18,10 @@ import { UserTaskEntity } from './user-task.entity';
 
 export {
   ApNotificationEntity,
+  EvidenceCustodyEventEntity,
+  EvidenceItemEntity,
+  IncidentLogEntryEntity,
+  IncidentTimeEntryEntity,
   ApNotificationEventEntity,
   AuditEntryEntity,
   BreachAdviceEntity,
@@ -30,6 +38,10 @@ export {
 
 export const allEntities = [
   ApNotificationEntity,
+  EvidenceCustodyEventEntity,
+  EvidenceItemEntity,
+  IncidentLogEntryEntity,
+  IncidentTimeEntryEntity,
   ApNotificationEventEntity,
   AuditEntryEntity,
   BreachAdviceEntity,

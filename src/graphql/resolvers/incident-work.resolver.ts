@@ -1,0 +1,71 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { Incident } from '../types/incident.type';
+import { EvidenceHandOverInput, EvidenceInput, EvidenceItem, HoursInput, IncidentHours, LogbookLine, TimeEntry } from '../types/incident-work.type';
+
+/** The investigation's records on an incident: logbook, hours, evidence register. */
+@Resolver(() => Incident)
+export class IncidentWorkResolver {
+  @FieldResolver(() => [LogbookLine], { description: 'Every finished step, platform record and team note, in time order.' })
+  async logbook(@Root() incident: Incident, @Ctx() { actor, incidents }: RequestContext): Promise<LogbookLine[]> {
+    return incidents.logbook(actor, incident);
+  }
+
+  @FieldResolver(() => IncidentHours, { nullable: true })
+  async hours(@Root() incident: Incident, @Ctx() { actor, incidents }: RequestContext): Promise<IncidentHours | null> {
+    const summary = await incidents.hours(actor, incident);
+    return summary && { ...summary, entries: summary.entries.map((e) => ({ ...e, hours: e.minutes / 60 })) };
+  }
+
+  @FieldResolver(() => [EvidenceItem], { description: 'The evidence register (BLNP steps 17–18).' })
+  async evidence(@Root() incident: Incident, @Ctx() { actor, incidents }: RequestContext): Promise<EvidenceItem[]> {
+    return (await incidents.evidence(actor, incident)).map(({ item, chain }) => ({ ...item, chain }));
+  }
+
+  @Mutation(() => Incident, { description: 'A note in the logbook: what was done, decided or found, and when.' })
+  async addIncidentLogNote(
+    @Ctx() { actor, incidents }: RequestContext,
+    @Arg('incidentId', () => ID) incidentId: string,
+    @Arg('text', () => String) text: string,
+    @Arg('occurredAt', () => Date, { nullable: true }) occurredAt?: Date,
+  ): Promise<Incident> {
+    await incidents.addLogNote(actor, incidentId, text, occurredAt);
+    return (await incidents.incident(actor, incidentId))!;
+  }
+
+  @Mutation(() => TimeEntry, { description: 'Hours I worked on the incident.' })
+  async recordIncidentHours(
+    @Ctx() { actor, incidents }: RequestContext,
+    @Arg('incidentId', () => ID) incidentId: string,
+    @Arg('hours', () => HoursInput) hours: HoursInput,
+  ): Promise<TimeEntry> {
+    const entry = await incidents.recordHours(actor, incidentId, hours);
+    return { ...entry, hours: entry.minutes / 60 };
+  }
+
+  @Mutation(() => EvidenceItem, { description: 'Registers an evidence item; the one who captures it holds it.' })
+  async registerEvidence(
+    @Ctx() { actor, incidents }: RequestContext,
+    @Arg('incidentId', () => ID) incidentId: string,
+    @Arg('item', () => EvidenceInput) item: EvidenceInput,
+  ): Promise<EvidenceItem> {
+    const { item: saved, chain } = await incidents.registerEvidence(actor, incidentId, { ...item, kind: item.kind as 'digital' | 'physical' });
+    return { ...saved, chain };
+  }
+
+  @Mutation(() => EvidenceItem, { description: 'The holder hands an evidence item over; it is theirs until the recipient signs for it.' })
+  async handOverEvidence(
+    @Ctx() { actor, incidents }: RequestContext,
+    @Arg('itemId', () => ID) itemId: string,
+    @Arg('handOver', () => EvidenceHandOverInput) handOver: EvidenceHandOverInput,
+  ): Promise<EvidenceItem> {
+    const { item, chain } = await incidents.transferEvidence(actor, itemId, handOver);
+    return { ...item, chain };
+  }
+
+  @Mutation(() => EvidenceItem, { description: 'The recipient signs for receipt of an evidence item.' })
+  async confirmEvidenceReceipt(@Ctx() { actor, incidents }: RequestContext, @Arg('itemId', () => ID) itemId: string): Promise<EvidenceItem> {
+    const { item, chain } = await incidents.transferEvidence(actor, itemId, 'receive');
+    return { ...item, chain };
+  }
+}
