@@ -23,6 +23,7 @@ import { IncidentError, IncidentErrorCode } from './incident-error';
 import { INCIDENT_PROCESS_KEY } from './incident-process';
 import { listRegister, nextReference, RegisterFilter } from './incident-register';
 import { checkReport, IncidentReport, proposalForReport } from './incident-report';
+import { exportRegisterCsv } from './register-export';
 
 /** A report arriving through an integration (zaaksysteem, web form, supplier). */
 export interface IntegrationReport extends IncidentReport {
@@ -130,6 +131,14 @@ export class IncidentService {
     if (tenantIds.length === 0 || !tenantIds.every((t) => canReadIncidentRegister(actor, t))) throw forbidden('read this incident register');
     const { tenantId: _ignored, ...rest } = filter;
     return listRegister(this.dataSource.manager, { ...rest, tenantIds }, Math.min(Math.max(first, 1), 200), Math.max(offset, 0));
+  }
+
+  /** The register as CSV (codes, dates and outcomes; no report texts). */
+  async registerCsv(actor: Actor, filter: Omit<RegisterFilter, 'tenantIds'> & { tenantId?: string | null }) {
+    const tenantIds = filter.tenantId ? [filter.tenantId] : actor.tenants;
+    if (tenantIds.length === 0 || !tenantIds.every((t) => canReadIncidentRegister(actor, t))) throw forbidden('read this incident register');
+    const { tenantId: _ignored, ...rest } = filter;
+    return exportRegisterCsv(this.dataSource.manager, { ...rest, tenantIds });
   }
 
   /** One incident, or null when it does not exist or the actor may not see it (indistinguishable). */

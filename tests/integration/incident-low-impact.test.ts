@@ -90,6 +90,16 @@ describe('scenario (a): a low-impact incident without personal data is solved by
     expect(Math.abs(new Date(timer.due_at).getTime() - new Date(closed.evaluationDueAt).getTime())).toBeLessThan(1000);
   });
 
+  it('exports the register as CSV without the report texts', async () => {
+    const { incidentRegisterCsv } = await ciso.ok(`query { incidentRegisterCsv(filter: { status: ["closed"] }) }`);
+    const [header, row, end] = incidentRegisterCsv.split('\r\n');
+    expect(header.split(',').slice(0, 4)).toEqual(['kenmerk', 'gemeente', 'status', 'gemeld_op']);
+    expect(row.split(',').slice(0, 3)).toEqual([incident.reference, 'leusden', 'closed']);
+    expect(row).toContain('gebruikers.storing-in-pc-of-randapparatuur,laag,laag,nee');
+    expect(end).toBe('');
+    expect(incidentRegisterCsv).not.toContain('balie');
+  });
+
   it('keeps the register to the municipality and to the roles that keep it', async () => {
     const other = await cisoOtherMunicipality.ok(REGISTER, {});
     expect(other.incidentRegister.totalCount).toBe(0);

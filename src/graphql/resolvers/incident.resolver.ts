@@ -43,6 +43,15 @@ export class IncidentResolver {
     return incidents.register(actor, { ...rest, status: status as IncidentStatus[] | undefined, impact: impact as ImpactLevel[] | undefined }, first, offset);
   }
 
+  @Query(() => String, { description: 'The incident register as CSV (RFC 4180; codes, dates and outcomes, no report texts).' })
+  async incidentRegisterCsv(
+    @Ctx() { actor, incidents }: RequestContext,
+    @Arg('filter', () => IncidentRegisterFilterInput, { nullable: true }) filter?: IncidentRegisterFilterInput,
+  ): Promise<string> {
+    const { status, impact, ...rest } = filter ?? {};
+    return incidents.registerCsv(actor, { ...rest, status: status as IncidentStatus[] | undefined, impact: impact as ImpactLevel[] | undefined });
+  }
+
   @Query(() => Incident, { nullable: true })
   async incident(@Ctx() { actor, incidents }: RequestContext, @Arg('id', () => ID) id: string): Promise<Incident | null> {
     return incidents.incident(actor, id);

@@ -1,6 +1,7 @@
 import { CLASSIFICATION_TABLE, findClassification, proposeImpact, ROUTE_BY_IMPACT } from '../../../src/incidents/classification-table';
 import { checkReport, proposalForReport } from '../../../src/incidents/incident-report';
 import { IncidentError } from '../../../src/incidents/incident-error';
+import { csvCell } from '../../../src/incidents/register-export';
 
 describe('the BLNP table "incidentmeldingsniveau"', () => {
   it('has every row of both tables under a unique code', () => {
@@ -55,5 +56,17 @@ describe('an incident report (OISZ items j–q)', () => {
 
   it('refuses a classification code that is not in the table', () => {
     expect(() => checkReport({ ...report, classificationCode: 'gebruikers.bestaat-niet' }, now)).toThrow(/unknown classification/);
+  });
+});
+
+describe('a CSV cell of the register export', () => {
+  it('quotes separators and neutralises spreadsheet formulas', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('zeg "hoi"')).toBe('"zeg ""hoi"""');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('-1')).toBe("'-1");
+    expect(csvCell(true)).toBe('ja');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(new Date('2026-01-01T00:00:00Z'))).toBe('2026-01-01T00:00:00.000Z');
   });
 });
