@@ -97,3 +97,10 @@ export function canRegisterEvidence(actor: Actor, tenantId: string): boolean {
 export function canReadEvidence(actor: Actor, tenantId: string): boolean {
   return canReadIncidentRegister(actor, tenantId) || canRegisterEvidence(actor, tenantId);
 }
+
+/** Who plans improvement measures and checks their effect (BLNP steps 39–40: department, CISO, PB). */
+export const MEASURE_COORDINATOR_ROLES = ['ciso', 'regionale-ciso', 'privacybeheerder', 'afdelingsmanager'] as const;
+
+export function canCoordinateMeasures(actor: Actor, tenantId: string): boolean {
+  return actor.kind === 'user' && worksFor(actor, tenantId) && hasRole(actor, MEASURE_COORDINATOR_ROLES);
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../identity/actor';
 import {
+  canCoordinateMeasures,
   canKeepLogbook,
   canReadEvidence,
   canReadIncidentRegister,
@@ -13,6 +14,7 @@ import {
 import { appendAudit } from '../workflow/audit-trail';
 import { confirmEvidenceReceipt, EvidenceInput, evidenceOf, handOverEvidence, lockEvidence, registerEvidence } from './evidence-register';
 import { HoursInput, hoursOf, recordHours } from './incident-hours';
+import { checkMeasureEffect, completeMeasure, lockMeasure, MeasureInput, measuresOf, planMeasure } from './improvement-measures';
 import { logEvent, logNote, readLogbook } from './logbook';
 import { IncidentEntity } from '../persistence/entities';
 import { isUuid } from '../workflow/ids';
@@ -204,6 +206,40 @@ export class IncidentService {
 
   async evidence(actor: Actor, incident: IncidentRef) {
     return canReadEvidence(actor, incident.tenantId) ? evidenceOf(this.dataSource.manager, incident.id) : [];
+  }
+
+  planMeasure(actor: Actor, incidentId: string, input: MeasureInput) {
+    return this.onIncident(actor, incidentId, canCoordinateMeasures, 'measure.planned', async (em, incident, now) => {
+      const measure = await planMeasure(em, incident, input, actor, now);
+      await logEvent(em, incident, `Verbetermaatregel gepland, gereed uiterlijk ${measure.dueDate}`, actor, now);
+      return measure;
+    });
+  }
+
+  /** The owner reports a measure done (`done`), or a coordinator records its effect (`checked`). */
+  updateMeasure(actor: Actor, measureId: string, change: { done: string } | { effective: boolean; finding: string }) {
+    const notFound = new IncidentError(IncidentErrorCode.ENTRY_INVALID, 'no such measure', [{ field: 'measureId', message: 'not found' }]);
+    if (!isUuid(measureId)) throw notFound;
+    return this.dataSource.transaction(async (em) => {
+      const measure = await lockMeasure(em, measureId);
+      if (!measure || !(measure.owner === actor.userId || canReadIncidentRegister(actor, measure.tenantId) || canCoordinateMeasures(actor, measure.tenantId))) throw notFound;
+      const now = new Date();
+      const incident = { id: measure.incidentId, tenantId: measure.tenantId };
+      if ('done' in change) {
+        await completeMeasure(em, measure, change.done, actor, now);
+        await logEvent(em, incident, 'Verbetermaatregel uitgevoerd gemeld door de eigenaar', actor, now);
+      } else {
+        if (!canCoordinateMeasures(actor, measure.tenantId)) throw forbidden('check the effect of measures');
+        await checkMeasureEffect(em, measure, change.effective, change.finding, actor, now);
+        await logEvent(em, incident, `Effect van verbetermaatregel getoetst: ${change.effective ? 'effectief' : 'niet effectief'}`, actor, now);
+      }
+      await appendAudit(em, actor, { tenantId: measure.tenantId, action: 'done' in change ? 'measure.done' : 'measure.checked', details: { measureId } });
+      return measure;
+    });
+  }
+
+  async measures(actor: Actor, incident: IncidentRef) {
+    return canReadIncidentRegister(actor, incident.tenantId) || canCoordinateMeasures(actor, incident.tenantId) ? measuresOf(this.dataSource.manager, incident.id) : [];
   }
 
   /** Loads the incident in a transaction, checks the actor may do this, runs the work and audits it. */

@@ -5,6 +5,9 @@ import { eventually, startTestPlatform, TestClient } from '../support/test-platf
 import { INSTANCE } from '../support/operations';
 import {
   ADD_LOG_NOTE,
+  CHECK_MEASURE,
+  MEASURE_DONE,
+  PLAN_MEASURE,
   AP_FORM_BSN_LIST,
   aBreachReport,
   INVESTIGATION,
@@ -133,6 +136,18 @@ describe('scenario (b): a high-impact breach from report to destruction of the f
     await perform(ciso, incident.instanceId, 'CloseIncident', { closureSummary: 'Datalek gemeld (definitief), betrokkenen per brief geïnformeerd.' });
     await perform(irt, incident.instanceId, 'Evaluate', { evaluationHeldAt: new Date().toISOString(), lessonsLearned: 'Autoaanvulling externe adressen uitzetten.', measuresNeeded: true });
     await perform(department, incident.instanceId, 'PlanMeasures', { measuresPlan: 'Autoaanvulling uit (ICT, 1 maand); bewustwording (afdeling, 3 maanden); effect meten na 6 maanden.' });
+    // 40: the measure is owned, reported done by its owner and checked for effect by someone else.
+    const { planImprovementMeasure: measure } = await department.ok(PLAN_MEASURE, {
+      incidentId: incident.id,
+      measure: { description: 'Autoaanvulling van externe e-mailadressen uitzetten', owner: 'afdelingsmanager.bunschoten', dueDate: '2027-01-31' },
+    });
+    expect(measure).toMatchObject({ status: 'open', owner: 'afdelingsmanager.bunschoten' });
+    await department.ok(MEASURE_DONE, { measureId: measure.id, note: 'Uitgezet in de mailclient voor Sociaal Domein.' });
+    const ownCheck = await department.gql(CHECK_MEASURE, { measureId: measure.id, effective: true, finding: 'werkt' });
+    expect(ownCheck.errors?.[0].extensions?.code).toBe('SEPARATION_OF_DUTIES');
+    const { checkImprovementMeasure: checked } = await ciso.ok(CHECK_MEASURE, { measureId: measure.id, effective: true, finding: 'Steekproef: geen autoaanvulling meer op externe adressen.' });
+    expect(checked).toMatchObject({ status: 'effective', checkedBy: 'ciso.bunschoten' });
+
     await perform(pb, incident.instanceId, 'ArchiveCaseFile', { archiveLocation: 'Zaaksysteem, dossier vertrouwelijk', subjectListDestroyed: true });
 
     const destroyed = await eventually(async () => {

@@ -146,3 +146,9 @@ export const HAND_OVER_EVIDENCE = `mutation HandOver($itemId: ID!, $handOver: Ev
   handOverEvidence(itemId: $itemId, handOver: $handOver) { ${EVIDENCE_FIELDS} } }`;
 
 export const CONFIRM_EVIDENCE_RECEIPT = `mutation Receipt($itemId: ID!) { confirmEvidenceReceipt(itemId: $itemId) { ${EVIDENCE_FIELDS} } }`;
+
+const MEASURE_FIELDS = `id description owner dueDate status plannedBy doneNote effectFinding checkedBy`;
+export const PLAN_MEASURE = `mutation Plan($incidentId: ID!, $measure: MeasureInput!) { planImprovementMeasure(incidentId: $incidentId, measure: $measure) { ${MEASURE_FIELDS} } }`;
+export const MEASURE_DONE = `mutation Done($measureId: ID!, $note: String!) { reportImprovementMeasureDone(measureId: $measureId, note: $note) { ${MEASURE_FIELDS} } }`;
+export const CHECK_MEASURE = `mutation Check($measureId: ID!, $effective: Boolean!, $finding: String!) {
+  checkImprovementMeasure(measureId: $measureId, effective: $effective, finding: $finding) { ${MEASURE_FIELDS} } }`;

@@ -1,7 +1,17 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { Incident } from '../types/incident.type';
-import { EvidenceHandOverInput, EvidenceInput, EvidenceItem, HoursInput, IncidentHours, LogbookLine, TimeEntry } from '../types/incident-work.type';
+import {
+  EvidenceHandOverInput,
+  EvidenceInput,
+  EvidenceItem,
+  HoursInput,
+  ImprovementMeasure,
+  IncidentHours,
+  LogbookLine,
+  MeasureInput,
+  TimeEntry,
+} from '../types/incident-work.type';
 
 /** The investigation's records on an incident: logbook, hours, evidence register. */
 @Resolver(() => Incident)
@@ -67,5 +77,38 @@ export class IncidentWorkResolver {
   async confirmEvidenceReceipt(@Ctx() { actor, incidents }: RequestContext, @Arg('itemId', () => ID) itemId: string): Promise<EvidenceItem> {
     const { item, chain } = await incidents.transferEvidence(actor, itemId, 'receive');
     return { ...item, chain };
+  }
+
+  @FieldResolver(() => [ImprovementMeasure], { description: 'Improvement measures and how far they are.' })
+  async measures(@Root() incident: Incident, @Ctx() { actor, incidents }: RequestContext): Promise<ImprovementMeasure[]> {
+    return incidents.measures(actor, incident);
+  }
+
+  @Mutation(() => ImprovementMeasure, { description: 'Plans an improvement measure with an owner and a due date.' })
+  async planImprovementMeasure(
+    @Ctx() { actor, incidents }: RequestContext,
+    @Arg('incidentId', () => ID) incidentId: string,
+    @Arg('measure', () => MeasureInput) measure: MeasureInput,
+  ): Promise<ImprovementMeasure> {
+    return incidents.planMeasure(actor, incidentId, measure);
+  }
+
+  @Mutation(() => ImprovementMeasure, { description: 'The owner reports the measure done.' })
+  async reportImprovementMeasureDone(
+    @Ctx() { actor, incidents }: RequestContext,
+    @Arg('measureId', () => ID) measureId: string,
+    @Arg('note', () => String) note: string,
+  ): Promise<ImprovementMeasure> {
+    return incidents.updateMeasure(actor, measureId, { done: note });
+  }
+
+  @Mutation(() => ImprovementMeasure, { description: 'Someone other than the owner records whether the measure works; this closes it.' })
+  async checkImprovementMeasure(
+    @Ctx() { actor, incidents }: RequestContext,
+    @Arg('measureId', () => ID) measureId: string,
+    @Arg('effective', () => Boolean) effective: boolean,
+    @Arg('finding', () => String) finding: string,
+  ): Promise<ImprovementMeasure> {
+    return incidents.updateMeasure(actor, measureId, { effective, finding });
   }
 }

@@ -78,3 +78,26 @@ export class EvidenceHandOverInput {
   @Field() reason: string;
   @Field({ description: 'Where the item will be kept' }) storageLocation: string;
 }
+
+@ObjectType({ description: 'An improvement measure: owner, due date, done, effect checked (BLNP steps 39–40).' })
+export class ImprovementMeasure {
+  @Field(() => ID) id: string;
+  @Field() description: string;
+  @Field() owner: string;
+  @Field({ description: 'YYYY-MM-DD' }) dueDate: string;
+  @Field({ description: 'open | done | effective | not_effective' }) status: string;
+  @Field() plannedBy: string;
+  @Field() plannedAt: Date;
+  @Field(() => String, { nullable: true }) doneNote: string | null;
+  @Field(() => Date, { nullable: true }) doneAt: Date | null;
+  @Field(() => String, { nullable: true }) effectFinding: string | null;
+  @Field(() => String, { nullable: true }) checkedBy: string | null;
+  @Field(() => Date, { nullable: true }) checkedAt: Date | null;
+}
+
+@InputType()
+export class MeasureInput {
+  @Field() description: string;
+  @Field({ description: 'Username of the owner' }) owner: string;
+  @Field({ description: 'YYYY-MM-DD' }) dueDate: string;
+}

@@ -9,6 +9,7 @@ import { EvidenceItemEntity } from './evidence-item.entity';
 import { IncidentLogEntryEntity } from './incident-log-entry.entity';
 import { IncidentTimeEntryEntity } from './incident-time-entry.entity';
 import { IncidentEntity } from './incident.entity';
+import { ImprovementMeasureEntity } from './improvement-measure.entity';
 import { InstanceEventEntity } from './instance-event.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
@@ -18,6 +19,7 @@ import { UserTaskEntity } from './user-task.entity';
 
 export {
   ApNotificationEntity,
+  ImprovementMeasureEntity,
   EvidenceCustodyEventEntity,
   EvidenceItemEntity,
   IncidentLogEntryEntity,
@@ -38,6 +40,7 @@ export {
 
 export const allEntities = [
   ApNotificationEntity,
+  ImprovementMeasureEntity,
   EvidenceCustodyEventEntity,
   EvidenceItemEntity,
   IncidentLogEntryEntity,
