@@ -209,6 +209,8 @@ async function settle(engine: any, timers: DurableTimers, timeoutMs: number): Pr
 function waitingElements(engine: any): WaitingElement[] {
   const result: WaitingElement[] = [];
   for (const api of allPostponed(engine)) {
+    // A flow waiting at a parallel join is listed too; it is not an element anyone waits in.
+    if (api.type === 'bpmn:SequenceFlow') continue;
     const content = api.content ?? {};
     result.push({
       elementId: api.id,

@@ -41,6 +41,11 @@ describe('scenario (a): a low-impact incident without personal data is solved by
     expect(await openTaskIds(cisoOtherMunicipality, incident.instanceId)).toEqual([]);
   });
 
+  it('lets only employees report through reportIncident', async () => {
+    const result = await ciso.gql(REPORT_INCIDENT, { report: aReport() });
+    expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('refuses an incomplete report with the fields that are missing, and starts nothing', async () => {
     const result = await employee.gql(REPORT_INCIDENT, { report: aReport({ whatHappened: ' ', affected: '', discoveredAt: new Date(Date.now() + 3600_000).toISOString() }) });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'INCIDENT_REPORT_INVALID' });
