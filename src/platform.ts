@@ -17,6 +17,7 @@ import { WorkflowService } from './workflow/workflow-service';
 import { BreachService } from './breach-notification/breach.service';
 import { registerIncidentHooks } from './incidents/incident-task-hooks';
 import { IncidentService } from './incidents/incident.service';
+import { InvestigationService } from './incidents/investigation.service';
 
 export interface Platform {
   config: Config;
@@ -47,7 +48,12 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const services = options.services ?? defaultServiceRegistry({ dataSource: database.dataSource });
   const taskHooks = registerIncidentHooks(new TaskHookRegistry(), config);
   const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
-  const domain = { workflow, incidents: new IncidentService(database.dataSource, workflow), breaches: new BreachService(database.dataSource) };
+  const domain = {
+    workflow,
+    incidents: new IncidentService(database.dataSource, workflow),
+    investigation: new InvestigationService(database.dataSource),
+    breaches: new BreachService(database.dataSource),
+  };
   const deployed = await workflow.deployDirectory(config.bpmnDir, systemActor('deployment'));
   logger.info('diagrams deployed', { diagrams: deployed.map((d) => `${d.definition.processKey}@${d.definition.version}${d.created ? ' (new)' : ''}`) });
 

@@ -1,6 +1,7 @@
 import type { BreachService } from '../breach-notification/breach.service';
 import type { Actor } from '../identity/actor';
 import type { IncidentService } from '../incidents/incident.service';
+import type { InvestigationService } from '../incidents/investigation.service';
 import type { WorkflowService } from '../workflow/workflow-service';
 
 /** Per-request context: the verified actor and the domain services. */
@@ -8,6 +9,7 @@ export interface RequestContext {
   actor: Actor;
   workflow: WorkflowService;
   incidents: IncidentService;
+  investigation: InvestigationService;
   breaches: BreachService;
 }
 

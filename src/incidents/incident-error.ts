@@ -11,6 +11,7 @@ export enum IncidentErrorCode {
   /** A logbook note, hours or an evidence item breaks a rule; `fieldErrors` says which. */
   ENTRY_INVALID = 'INCIDENT_ENTRY_INVALID',
   EVIDENCE_NOT_FOUND = 'EVIDENCE_NOT_FOUND',
+  MEASURE_NOT_FOUND = 'IMPROVEMENT_MEASURE_NOT_FOUND',
   /** Only the holder hands an item over, only the named recipient signs for it. */
   CUSTODY_REFUSED = 'EVIDENCE_CUSTODY_REFUSED',
 }

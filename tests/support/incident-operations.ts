@@ -134,7 +134,7 @@ export const INVESTIGATION = `query Investigation($id: ID!) {
     evidence { ${EVIDENCE_FIELDS} } } }`;
 
 export const ADD_LOG_NOTE = `mutation Note($incidentId: ID!, $text: String!, $occurredAt: DateTimeISO) {
-  addIncidentLogNote(incidentId: $incidentId, text: $text, occurredAt: $occurredAt) { id } }`;
+  addIncidentLogNote(incidentId: $incidentId, text: $text, occurredAt: $occurredAt) { at source actor text } }`;
 
 export const RECORD_HOURS = `mutation Hours($incidentId: ID!, $hours: HoursInput!) {
   recordIncidentHours(incidentId: $incidentId, hours: $hours) { person workDate hours activity } }`;

@@ -17,98 +17,97 @@ import {
 @Resolver(() => Incident)
 export class IncidentWorkResolver {
   @FieldResolver(() => [LogbookLine], { description: 'Every finished step, platform record and team note, in time order.' })
-  async logbook(@Root() incident: Incident, @Ctx() { actor, incidents }: RequestContext): Promise<LogbookLine[]> {
-    return incidents.logbook(actor, incident);
+  async logbook(@Root() incident: Incident, @Ctx() { actor, investigation }: RequestContext): Promise<LogbookLine[]> {
+    return investigation.logbook(actor, incident);
   }
 
   @FieldResolver(() => IncidentHours, { nullable: true })
-  async hours(@Root() incident: Incident, @Ctx() { actor, incidents }: RequestContext): Promise<IncidentHours | null> {
-    const summary = await incidents.hours(actor, incident);
+  async hours(@Root() incident: Incident, @Ctx() { actor, investigation }: RequestContext): Promise<IncidentHours | null> {
+    const summary = await investigation.hours(actor, incident);
     return summary && { ...summary, entries: summary.entries.map((e) => ({ ...e, hours: e.minutes / 60 })) };
   }
 
   @FieldResolver(() => [EvidenceItem], { description: 'The evidence register (BLNP steps 17–18).' })
-  async evidence(@Root() incident: Incident, @Ctx() { actor, incidents }: RequestContext): Promise<EvidenceItem[]> {
-    return (await incidents.evidence(actor, incident)).map(({ item, chain }) => ({ ...item, chain }));
+  async evidence(@Root() incident: Incident, @Ctx() { actor, investigation }: RequestContext): Promise<EvidenceItem[]> {
+    return (await investigation.evidence(actor, incident)).map(({ item, chain }) => ({ ...item, chain }));
   }
 
-  @Mutation(() => Incident, { description: 'A note in the logbook: what was done, decided or found, and when.' })
+  @Mutation(() => LogbookLine, { description: 'A note in the logbook: what was done, decided or found, and when.' })
   async addIncidentLogNote(
-    @Ctx() { actor, incidents }: RequestContext,
+    @Ctx() { actor, investigation }: RequestContext,
     @Arg('incidentId', () => ID) incidentId: string,
     @Arg('text', () => String) text: string,
     @Arg('occurredAt', () => Date, { nullable: true }) occurredAt?: Date,
-  ): Promise<Incident> {
-    await incidents.addLogNote(actor, incidentId, text, occurredAt);
-    return (await incidents.incident(actor, incidentId))!;
+  ): Promise<LogbookLine> {
+    return investigation.addLogNote(actor, incidentId, text, occurredAt);
   }
 
   @Mutation(() => TimeEntry, { description: 'Hours I worked on the incident.' })
   async recordIncidentHours(
-    @Ctx() { actor, incidents }: RequestContext,
+    @Ctx() { actor, investigation }: RequestContext,
     @Arg('incidentId', () => ID) incidentId: string,
     @Arg('hours', () => HoursInput) hours: HoursInput,
   ): Promise<TimeEntry> {
-    const entry = await incidents.recordHours(actor, incidentId, hours);
+    const entry = await investigation.recordHours(actor, incidentId, hours);
     return { ...entry, hours: entry.minutes / 60 };
   }
 
   @Mutation(() => EvidenceItem, { description: 'Registers an evidence item; the one who captures it holds it.' })
   async registerEvidence(
-    @Ctx() { actor, incidents }: RequestContext,
+    @Ctx() { actor, investigation }: RequestContext,
     @Arg('incidentId', () => ID) incidentId: string,
     @Arg('item', () => EvidenceInput) item: EvidenceInput,
   ): Promise<EvidenceItem> {
-    const { item: saved, chain } = await incidents.registerEvidence(actor, incidentId, { ...item, kind: item.kind as 'digital' | 'physical' });
+    const { item: saved, chain } = await investigation.registerEvidence(actor, incidentId, { ...item, kind: item.kind as 'digital' | 'physical' });
     return { ...saved, chain };
   }
 
   @Mutation(() => EvidenceItem, { description: 'The holder hands an evidence item over; it is theirs until the recipient signs for it.' })
   async handOverEvidence(
-    @Ctx() { actor, incidents }: RequestContext,
+    @Ctx() { actor, investigation }: RequestContext,
     @Arg('itemId', () => ID) itemId: string,
     @Arg('handOver', () => EvidenceHandOverInput) handOver: EvidenceHandOverInput,
   ): Promise<EvidenceItem> {
-    const { item, chain } = await incidents.transferEvidence(actor, itemId, handOver);
+    const { item, chain } = await investigation.transferEvidence(actor, itemId, handOver);
     return { ...item, chain };
   }
 
   @Mutation(() => EvidenceItem, { description: 'The recipient signs for receipt of an evidence item.' })
-  async confirmEvidenceReceipt(@Ctx() { actor, incidents }: RequestContext, @Arg('itemId', () => ID) itemId: string): Promise<EvidenceItem> {
-    const { item, chain } = await incidents.transferEvidence(actor, itemId, 'receive');
+  async confirmEvidenceReceipt(@Ctx() { actor, investigation }: RequestContext, @Arg('itemId', () => ID) itemId: string): Promise<EvidenceItem> {
+    const { item, chain } = await investigation.transferEvidence(actor, itemId, 'receive');
     return { ...item, chain };
   }
 
   @FieldResolver(() => [ImprovementMeasure], { description: 'Improvement measures and how far they are.' })
-  async measures(@Root() incident: Incident, @Ctx() { actor, incidents }: RequestContext): Promise<ImprovementMeasure[]> {
-    return incidents.measures(actor, incident);
+  async measures(@Root() incident: Incident, @Ctx() { actor, investigation }: RequestContext): Promise<ImprovementMeasure[]> {
+    return investigation.measures(actor, incident);
   }
 
   @Mutation(() => ImprovementMeasure, { description: 'Plans an improvement measure with an owner and a due date.' })
   async planImprovementMeasure(
-    @Ctx() { actor, incidents }: RequestContext,
+    @Ctx() { actor, investigation }: RequestContext,
     @Arg('incidentId', () => ID) incidentId: string,
     @Arg('measure', () => MeasureInput) measure: MeasureInput,
   ): Promise<ImprovementMeasure> {
-    return incidents.planMeasure(actor, incidentId, measure);
+    return investigation.planMeasure(actor, incidentId, measure);
   }
 
   @Mutation(() => ImprovementMeasure, { description: 'The owner reports the measure done.' })
   async reportImprovementMeasureDone(
-    @Ctx() { actor, incidents }: RequestContext,
+    @Ctx() { actor, investigation }: RequestContext,
     @Arg('measureId', () => ID) measureId: string,
     @Arg('note', () => String) note: string,
   ): Promise<ImprovementMeasure> {
-    return incidents.updateMeasure(actor, measureId, { done: note });
+    return investigation.updateMeasure(actor, measureId, { done: note });
   }
 
   @Mutation(() => ImprovementMeasure, { description: 'Someone other than the owner records whether the measure works; this closes it.' })
   async checkImprovementMeasure(
-    @Ctx() { actor, incidents }: RequestContext,
+    @Ctx() { actor, investigation }: RequestContext,
     @Arg('measureId', () => ID) measureId: string,
     @Arg('effective', () => Boolean) effective: boolean,
     @Arg('finding', () => String) finding: string,
   ): Promise<ImprovementMeasure> {
-    return incidents.updateMeasure(actor, measureId, { effective, finding });
+    return investigation.updateMeasure(actor, measureId, { effective, finding });
   }
 }
