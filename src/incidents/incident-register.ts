@@ -75,6 +75,10 @@ export async function destroyCaseFile(em: EntityManager, instanceId: string): Pr
   });
   // Team notes may name people; the platform's own log lines hold codes and choices only and stay.
   await em.delete(IncidentLogEntryEntity, { incidentId: incident.id, kind: 'note' });
+  // Evidence and its chain of custody are part of the file; hours and measures are the
+  // municipality's own accounting and stay with the register entry.
+  await em.query(`DELETE FROM evidence_custody_event WHERE item_id IN (SELECT id FROM evidence_item WHERE incident_id = $1)`, [incident.id]);
+  await em.query(`DELETE FROM evidence_item WHERE incident_id = $1`, [incident.id]);
   await logEvent(em, incident, 'Dossier vernietigd na de bewaartermijn; registerregel bewaard', systemActor('retention'));
   // The engine state and task outputs carry the form answers: only ids stay once the case ended.
   await em.update(UserTaskEntity, { instanceId }, { output: null });

@@ -11,6 +11,8 @@ import {
   AP_FORM_BSN_LIST,
   aBreachReport,
   INVESTIGATION,
+  RECORD_HOURS,
+  REGISTER_EVIDENCE,
   attempt,
   FG_ADVICE_BSN_LIST,
   INCIDENT,
@@ -108,6 +110,11 @@ describe('scenario (b): a high-impact breach from report to destruction of the f
       systemsRestored: true,
     });
     await perform(irt, incident.instanceId, 'InformExternalParties', { ibdInformed: true, thirdPartiesInformed: false, banksInformed: false });
+    await irt.ok(REGISTER_EVIDENCE, {
+      incidentId: incident.id,
+      item: { description: 'Ondertekende verklaring van verwijdering door de ontvanger', kind: 'physical', storageLocation: 'Kluis CISO', storageMethod: 'Origineel in verzegelde envelop', reason: 'Bewijs van inperking' },
+    });
+    await irt.ok(RECORD_HOURS, { incidentId: incident.id, hours: { workDate: new Date().toISOString().slice(0, 10), hours: 6, activity: 'Onderzoek en inperking' } });
     await pb.ok(UPDATE_AP_NOTIFICATION, { incidentId: incident.id, form: { subjectsMin: 40, subjectsMax: 40, approxRecords: 40 }, note: 'Definitieve schatting: 40 inwoners.' });
   });
 
@@ -164,6 +171,9 @@ describe('scenario (b): a high-impact breach from report to destruction of the f
     const { incident: records } = await ciso.ok(INVESTIGATION, { id: incident.id });
     const sources = records.logbook.map((l: any) => l.source);
     expect(sources).not.toContain('team');
+    // The evidence goes with the file; the hours stay as the cost of the incident.
+    expect(records.evidence).toEqual([]);
+    expect(records.hours.totalHours).toBe(6);
     expect(records.logbook.at(-1)).toMatchObject({ source: 'platform', actor: 'system:retention', text: expect.stringContaining('Dossier vernietigd') });
     // What the AP received stays on file (art. 33(5) documentation).
     const { incident: file } = await fg.ok(INCIDENT, { id: incident.id });

@@ -79,7 +79,7 @@ describe('the investigation records of an incident', () => {
       ['handed-over', 'irt.nijkerk', 'systeembeheer.nijkerk'],
       ['received', 'irt.nijkerk', 'systeembeheer.nijkerk'],
     ]);
-    await expect(platform.database.dataSource.query(`UPDATE evidence_custody_event SET to_person = 'x'`)).rejects.toThrow(/immutable record/);
+    await expect(platform.database.dataSource.query(`UPDATE evidence_custody_event SET to_person = 'x'`)).rejects.toThrow(/append-only/);
   });
 
   it('37: hours are written per person and totalled as the cost of the incident', async () => {
