@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Duration } from 'luxon';
 
 /**
  * All configuration comes from environment variables; every default is documented in the README.
@@ -34,6 +35,17 @@ export interface Config {
   /** Development identity provider password for demo users (never in production). */
   devIdentityPassword: string;
   logLevel: string;
+  /** ISO 8601 duration from closing an incident to its evaluation (BLNP step 38: 2–6 weeks). */
+  incidentEvaluationDelay: string;
+  /** ISO 8601 duration an archived incident file is kept before it is destroyed (step 41). */
+  incidentRetentionPeriod: string;
+}
+
+function durationFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!Duration.fromISO(raw).isValid) throw new Error(`${name} must be an ISO 8601 duration such as P14D, got "${raw}"`);
+  return raw;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -65,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiClientId: env.KEYCLOAK_API_CLIENT_ID ?? 'privacyflow-api',
     devIdentityPassword: env.DEV_IDENTITY_PASSWORD ?? 'demo',
     logLevel: env.LOG_LEVEL ?? 'info',
+    incidentEvaluationDelay: durationFromEnv(env, 'INCIDENT_EVALUATION_DELAY', 'P14D'),
+    incidentRetentionPeriod: durationFromEnv(env, 'INCIDENT_RETENTION_PERIOD', 'P5Y'),
   };
 }
 

@@ -12,7 +12,12 @@ import { Database, migrationsApplied, openDatabase } from './persistence/databas
 import { createHttpApp } from './server/http-app';
 import { BackgroundWorkers, startBackgroundWorkers } from './workflow/background-workers';
 import { defaultServiceRegistry, ServiceRegistry } from './workflow/service-registry';
+import { TaskHookRegistry } from './workflow/task-hooks';
 import { WorkflowService } from './workflow/workflow-service';
+import { BreachService } from './breach-notification/breach.service';
+import { registerIncidentHooks } from './incidents/incident-task-hooks';
+import { IncidentService } from './incidents/incident.service';
+import { InvestigationService } from './incidents/investigation.service';
 
 export interface Platform {
   config: Config;
@@ -46,8 +51,15 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   setLogLevel(config.logLevel);
   const production = isProduction(config);
   const database = await openDatabase(config);
-  const services = options.services ?? defaultServiceRegistry();
-  const workflow = new WorkflowService(database.dataSource, services, config);
+  const services = options.services ?? defaultServiceRegistry({ dataSource: database.dataSource });
+  const taskHooks = registerIncidentHooks(new TaskHookRegistry(), config);
+  const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
+  const domain = {
+    workflow,
+    incidents: new IncidentService(database.dataSource, workflow),
+    investigation: new InvestigationService(database.dataSource),
+    breaches: new BreachService(database.dataSource),
+  };
   const deployed = await workflow.deployDirectory(config.bpmnDir, systemActor('deployment'));
   logger.info('diagrams deployed', { diagrams: deployed.map((d) => `${d.definition.processKey}@${d.definition.version}${d.created ? ' (new)' : ''}`) });
 
@@ -69,7 +81,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
 
   const { app, apollo } = await createHttpApp({
     schema: await buildApiSchema(),
-    workflow,
+    services: domain,
     production,
     authenticate: (authorization) => {
       verifier ??= new TokenVerifier({ serverUrl: identityServerUrl(), realm: config.keycloakRealm, audience: config.apiClientId });

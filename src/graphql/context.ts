@@ -1,8 +1,17 @@
+import type { BreachService } from '../breach-notification/breach.service';
 import type { Actor } from '../identity/actor';
+import type { IncidentService } from '../incidents/incident.service';
+import type { InvestigationService } from '../incidents/investigation.service';
 import type { WorkflowService } from '../workflow/workflow-service';
 
 /** Per-request context: the verified actor and the domain services. */
 export interface RequestContext {
   actor: Actor;
   workflow: WorkflowService;
+  incidents: IncidentService;
+  investigation: InvestigationService;
+  breaches: BreachService;
 }
+
+/** The domain services every request gets (built once in platform.ts). */
+export type DomainServices = Omit<RequestContext, 'actor'>;

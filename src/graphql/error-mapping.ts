@@ -1,6 +1,8 @@
 import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { BreachError } from '../breach-notification/breach-error';
 import { DiagramRejectedError } from '../deployment/deployment-error';
+import { IncidentError } from '../incidents/incident-error';
 import { IdentityError } from '../identity/identity-error';
 import { logger } from '../observability/logger';
 import { WorkflowError } from '../workflow/workflow-error';
@@ -13,6 +15,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (original instanceof DiagramRejectedError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code, problems: original.problems } };
+  }
+  if (original instanceof IncidentError || original instanceof BreachError) {
+    const extensions = { code: original.code, ...(original.fieldErrors ? { fieldErrors: original.fieldErrors } : {}) };
+    return { message: original.message, path: formatted.path, extensions };
   }
   if (original instanceof IdentityError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code } };

@@ -172,24 +172,47 @@ export async function runEngineStep(input: StepInput): Promise<StepResult> {
   };
 }
 
+/**
+ * Everything waiting, also inside (nested) sub-processes: the definition's getPostponed() only
+ * lists a sub-process itself, its waiting children come from the sub-process's own API.
+ */
+function allPostponed(engine: any): any[] {
+  const result: any[] = [];
+  const visit = (apis: any[], depth: number) => {
+    for (const api of apis) {
+      result.push(api);
+      if (api.type === 'bpmn:SubProcess' && depth < 20) {
+        visit((api.getPostponed?.() ?? []).filter((child: any) => child.executionId !== api.executionId), depth + 1);
+      }
+    }
+  };
+  visit(engine.execution?.getPostponed() ?? [], 0);
+  return result;
+}
+
 function applyAction(engine: any, action: Extract<StepAction, { kind: 'complete' | 'message' }>): void {
+  const postponed: any[] = allPostponed(engine);
   // Check id and executionId against what really waits: the engine itself completes a non-looped
   // task for any executionId, so a stale submission could complete a later visit.
   const task = action.kind === 'complete' ? waitingElements(engine).find((w) => w.elementId === action.elementId && w.executionId === action.executionId) : undefined;
-  const target = action.kind === 'complete' ? task : engine.execution.getPostponed().find((api: any) => api.content?.message?.id === action.messageId);
+  const target = action.kind === 'complete' ? task : postponed.find((api) => api.content?.message?.id === action.messageId);
   if (!target) {
     const what = action.kind === 'complete' ? `${action.elementId} (${action.executionId})` : `message ${action.messageId}`;
     throw new RuntimeError(RuntimeErrorCode.NOT_WAITING, `${what} is not waiting in this instance`);
   }
+  // Values become process variables before the element completes, as in Camunda. A running
+  // sub-process works on a copy of the process environment taken when it started, so the values
+  // go to every environment in use: the process's and each sub-process's.
   const processes = engine.execution.definitions[0].getRunningProcesses();
+  const environments = new Set<any>(processes.map((p: any) => p.environment));
+  for (const api of postponed) if (api.environment) environments.add(api.environment);
   if (task?.loop) {
     const name = loopResultsVariable(task.elementId);
     const previous = processes[0]?.environment.variables[name];
     const entry = { ...task.loop.variables, ...action.values };
-    for (const process of processes) process.environment.assignVariables({ [name]: [...(Array.isArray(previous) ? previous : []), entry] });
+    for (const environment of environments) environment.assignVariables({ [name]: [...(Array.isArray(previous) ? previous : []), entry] });
   } else if (Object.keys(action.values).length > 0) {
-    // Values become process variables before the element completes, as in Camunda.
-    for (const process of processes) process.environment.assignVariables(action.values);
+    for (const environment of environments) environment.assignVariables(action.values);
   }
   // A multi-instance iteration is addressed by its own executionId (bpmn-elements checks it only there).
   if (action.kind === 'complete') engine.execution.signal({ id: action.elementId, executionId: action.executionId });
@@ -212,7 +235,9 @@ async function settle(engine: any, timers: DurableTimers, timeoutMs: number): Pr
 
 function waitingElements(engine: any): WaitingElement[] {
   const result: WaitingElement[] = [];
-  for (const api of engine.execution?.getPostponed() ?? []) {
+  for (const api of allPostponed(engine)) {
+    // A flow waiting at a parallel join is listed too; it is not an element anyone waits in.
+    if (api.type === 'bpmn:SequenceFlow') continue;
     const content = api.content ?? {};
     if (content.isMultiInstance) {
       // The postponed element is the loop's root; its waiting iterations each have their own

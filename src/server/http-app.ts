@@ -3,14 +3,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express, NextFunction, Request, Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { formatError } from '../graphql/error-mapping';
-import type { RequestContext } from '../graphql/context';
+import type { DomainServices, RequestContext } from '../graphql/context';
 import type { Actor } from '../identity/actor';
 import { IdentityError } from '../identity/identity-error';
-import type { WorkflowService } from '../workflow/workflow-service';
 
 export interface HttpAppOptions {
   schema: GraphQLSchema;
-  workflow: WorkflowService;
+  services: DomainServices;
   production: boolean;
   /** Verifies the Authorization header; throws IdentityError when it cannot. */
   authenticate: (authorization: string | undefined) => Promise<Actor>;
@@ -65,7 +64,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Exp
     express.json({ limit: options.bodyLimit ?? '2mb' }),
     authenticate,
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ actor: res.locals.actor as Actor, workflow: options.workflow }),
+      context: async ({ res }) => ({ actor: res.locals.actor as Actor, ...options.services }),
     }),
   );
 

@@ -20,6 +20,11 @@ export interface StartProcessProps {
   /** Municipality the case belongs to; may be omitted by actors who work for one municipality only. */
   tenantId?: string | null;
   actor: Actor;
+  /**
+   * Domain work that belongs to starting this case (e.g. the incident report row); runs inside the
+   * start transaction after the instance row exists, so both commit or neither does.
+   */
+  onStarted?: (em: EntityManager, instance: ProcessInstanceEntity) => Promise<void>;
 }
 
 /** Names the engine or the platform itself sets; callers may not supply them. */
@@ -44,6 +49,7 @@ interface NewInstance {
   businessKey: string | null;
   variables: Record<string, unknown>;
   actor: Actor;
+  onStarted?: StartProcessProps['onStarted'];
 }
 
 /**
@@ -86,6 +92,7 @@ async function storeStarted(em: EntityManager, instanceId: string, step: StepRes
   });
   await em.insert(ProcessInstanceEntity, jsonb(instance));
   await persistStep(em, instance, definition.model, step, actor);
+  await props.onStarted?.(em, instance);
   await appendAudit(em, actor, {
     tenantId,
     action: 'process.started',
@@ -107,7 +114,7 @@ export async function startProcess(commands: InstanceCommands, props: StartProce
   if (!definition) throw new WorkflowError(WorkflowErrorCode.PROCESS_NOT_FOUND, `process ${props.processKey} not found`);
 
   const instanceId = randomUUID();
-  const start: NewInstance = { definition, tenantId, businessKey: props.businessKey ?? null, variables, actor: props.actor };
+  const start: NewInstance = { definition, tenantId, businessKey: props.businessKey ?? null, variables, actor: props.actor, onStarted: props.onStarted };
   const step = await runStart(commands, instanceId, start);
   return commands.transaction((em) => storeStarted(em, instanceId, step, start));
 }

@@ -1,4 +1,15 @@
+import { ApNotificationEventEntity } from './ap-notification-event.entity';
+import { ApNotificationEntity } from './ap-notification.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { BreachAdviceEntity } from './breach-advice.entity';
+import { BreachDecisionEntity } from './breach-decision.entity';
+import { BreachEntity } from './breach.entity';
+import { EvidenceCustodyEventEntity } from './evidence-custody-event.entity';
+import { EvidenceItemEntity } from './evidence-item.entity';
+import { IncidentLogEntryEntity } from './incident-log-entry.entity';
+import { IncidentTimeEntryEntity } from './incident-time-entry.entity';
+import { IncidentEntity } from './incident.entity';
+import { ImprovementMeasureEntity } from './improvement-measure.entity';
 import { InstanceEventEntity } from './instance-event.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
@@ -8,7 +19,18 @@ import { TimerStartJobEntity } from './timer-start-job.entity';
 import { UserTaskEntity } from './user-task.entity';
 
 export {
+  ApNotificationEntity,
+  ImprovementMeasureEntity,
+  EvidenceCustodyEventEntity,
+  EvidenceItemEntity,
+  IncidentLogEntryEntity,
+  IncidentTimeEntryEntity,
+  ApNotificationEventEntity,
   AuditEntryEntity,
+  BreachAdviceEntity,
+  BreachDecisionEntity,
+  BreachEntity,
+  IncidentEntity,
   InstanceEventEntity,
   OutboxMessageEntity,
   ProcessDefinitionEntity,
@@ -19,7 +41,18 @@ export {
 };
 
 export const allEntities = [
+  ApNotificationEntity,
+  ImprovementMeasureEntity,
+  EvidenceCustodyEventEntity,
+  EvidenceItemEntity,
+  IncidentLogEntryEntity,
+  IncidentTimeEntryEntity,
+  ApNotificationEventEntity,
   AuditEntryEntity,
+  BreachAdviceEntity,
+  BreachDecisionEntity,
+  BreachEntity,
+  IncidentEntity,
   InstanceEventEntity,
   OutboxMessageEntity,
   ProcessDefinitionEntity,
