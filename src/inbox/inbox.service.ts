@@ -2,6 +2,7 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../identity/actor';
 import { isCandidate } from '../identity/access-policy';
 import { ProcessDefinitionEntity, ProcessInstanceEntity, UserTaskEntity } from '../persistence/entities';
+import { REPORTED_BY_VARIABLE } from '../workflow/separation-of-duties';
 
 export type TaskScope = 'candidate' | 'assignedToMe' | 'unassigned';
 
@@ -53,6 +54,26 @@ function visibleTo(qb: SelectQueryBuilder<UserTaskEntity>, actor: Actor): Select
     });
 }
 
+/**
+ * Leaves out tasks a separation-of-duties rule forbids the actor to perform (the same rules
+ * src/workflow/separation-of-duties.ts enforces in claim, assign and complete), so the inbox
+ * never offers work that would be refused.
+ */
+function performableBy(qb: SelectQueryBuilder<UserTaskEntity>, actor: Actor): SelectQueryBuilder<UserTaskEntity> {
+  return qb
+    .andWhere(
+      `NOT (t.not_initiator AND EXISTS (SELECT 1 FROM process_instance si WHERE si.id = t.instance_id
+         AND (si.started_by = :me OR si.variables->>'${REPORTED_BY_VARIABLE}' = :me)))`,
+      { me: actor.userId },
+    )
+    .andWhere(
+      `(cardinality(t.separate_from) = 0 OR NOT EXISTS (SELECT 1 FROM user_task so WHERE so.instance_id = t.instance_id
+         AND so.id <> t.id AND so.element_id = ANY(t.separate_from)
+         AND ((so.status = 'completed' AND so.completed_by = :me) OR (so.status = 'open' AND so.assignee = :me))))`,
+      { me: actor.userId },
+    );
+}
+
 const ORDER_KEY = `coalesce(t.due_at, 'infinity'::timestamptz)`;
 
 /** The inbox: open tasks the actor may do, ordered by due date, then age. Relay-style paging. */
@@ -64,7 +85,7 @@ export async function listTasks(
   after?: string | null,
 ): Promise<TaskPage> {
   const limit = Math.max(1, Math.min(first, MAX_PAGE_SIZE));
-  const qb = visibleTo(dataSource.getRepository(UserTaskEntity).createQueryBuilder('t').where(`t.status = 'open'`), actor);
+  const qb = performableBy(visibleTo(dataSource.getRepository(UserTaskEntity).createQueryBuilder('t').where(`t.status = 'open'`), actor), actor);
   if (filter.scope === 'assignedToMe') qb.andWhere('t.assignee = :me', { me: actor.userId });
   if (filter.scope === 'unassigned') qb.andWhere('t.assignee IS NULL');
   if (filter.processKey) qb.andWhere('t.process_key = :processKey', { processKey: filter.processKey });

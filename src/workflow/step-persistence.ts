@@ -11,6 +11,7 @@ import {
 } from '../persistence/entities';
 import { jsonb } from '../persistence/jsonb';
 import type { StepResult } from '../process-runtime';
+import { separationRulesFor } from './separation-of-duties';
 import { projectTask } from './task-projection';
 
 export interface CompletedTaskUpdate {
@@ -73,6 +74,7 @@ export async function persistStep(
       status: 'open' as const,
       createdAt: now,
       ...projectTask(model.userTasks[w.elementId], step.variables),
+      ...separationRulesFor(model, w.elementId),
     }));
     // A task still waiting keeps its row (and its assignee); only new waits get a row.
     await em.createQueryBuilder().insert().into(UserTaskEntity).values(rows).orIgnore().execute();

@@ -23,4 +23,8 @@ export class UserTaskEntity {
   @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;
   @Column('text', { name: 'completed_by', nullable: true }) completedBy: string | null;
   @Column('jsonb', { nullable: true }) output: Record<string, any> | null;
+  /** Separation of duties (copied from the diagram for the inbox): element ids whose performer may not do this task. */
+  @Column('text', { name: 'separate_from', array: true, default: () => "'{}'" }) separateFrom: string[];
+  /** Separation of duties: the case's initiator (or reporter) may not do this task. */
+  @Column('boolean', { name: 'not_initiator', default: false }) notInitiator: boolean;
 }
