@@ -1,13 +1,16 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../identity/actor';
-import { isCandidate } from '../identity/access-policy';
+import { canReadTask, supervisedCaseTypes } from '../identity/access-policy';
 import { ProcessDefinitionEntity, ProcessInstanceEntity, UserTaskEntity } from '../persistence/entities';
 import { REPORTED_BY_VARIABLE } from '../workflow/separation-of-duties';
 
-export type TaskScope = 'candidate' | 'assignedToMe' | 'unassigned';
+export type TaskScope = 'candidate' | 'assignedToMe' | 'unassigned' | 'supervised';
 
 export interface TaskFilter {
-  /** candidate (default): every open task I may do; assignedToMe; unassigned (claimable). */
+  /**
+   * candidate (default): every open task I may do; assignedToMe; unassigned (claimable);
+   * supervised: every open task of the cases I supervise (read-only: FG, CISO for incidents).
+   */
   scope?: TaskScope;
   processKey?: string;
   dueBefore?: Date;
@@ -74,6 +77,18 @@ function performableBy(qb: SelectQueryBuilder<UserTaskEntity>, actor: Actor): Se
     );
 }
 
+/** Open tasks of the cases the actor supervises (access-policy supervisedCaseTypes), in its municipalities. */
+function supervisedBy(qb: SelectQueryBuilder<UserTaskEntity>, actor: Actor): SelectQueryBuilder<UserTaskEntity> {
+  qb.andWhere('t.tenant_id = ANY(:tenants)', { tenants: actor.tenants });
+  const types = supervisedCaseTypes(actor);
+  if (types === 'all') return qb;
+  return qb.andWhere(
+    `EXISTS (SELECT 1 FROM process_instance ci JOIN process_definition cd ON cd.id = ci.definition_id
+       WHERE ci.id = t.instance_id AND cd.model->>'caseType' = ANY(:caseTypes))`,
+    { caseTypes: types },
+  );
+}
+
 const ORDER_KEY = `coalesce(t.due_at, 'infinity'::timestamptz)`;
 
 /** The inbox: open tasks the actor may do, ordered by due date, then age. Relay-style paging. */
@@ -85,7 +100,8 @@ export async function listTasks(
   after?: string | null,
 ): Promise<TaskPage> {
   const limit = Math.max(1, Math.min(first, MAX_PAGE_SIZE));
-  const qb = performableBy(visibleTo(dataSource.getRepository(UserTaskEntity).createQueryBuilder('t').where(`t.status = 'open'`), actor), actor);
+  const open = dataSource.getRepository(UserTaskEntity).createQueryBuilder('t').where(`t.status = 'open'`);
+  const qb = filter.scope === 'supervised' ? supervisedBy(open, actor) : performableBy(visibleTo(open, actor), actor);
   if (filter.scope === 'assignedToMe') qb.andWhere('t.assignee = :me', { me: actor.userId });
   if (filter.scope === 'unassigned') qb.andWhere('t.assignee IS NULL');
   if (filter.processKey) qb.andWhere('t.process_key = :processKey', { processKey: filter.processKey });
@@ -128,11 +144,25 @@ export interface TaskDetail {
   definition: ProcessDefinitionEntity;
 }
 
-/** One task the actor may see (open or done), with its case. Invisible = not found. */
+/** One task the actor may read (open or done), with its case. Unreadable = not found. */
 export async function findTask(dataSource: DataSource, actor: Actor, id: string): Promise<TaskDetail | null> {
   const task = await dataSource.manager.findOne(UserTaskEntity, { where: { id } });
-  if (!task || !(isCandidate(actor, task) || task.completedBy === actor.userId)) return null;
+  if (!task) return null;
   const instance = await dataSource.manager.findOneOrFail(ProcessInstanceEntity, { where: { id: task.instanceId } });
   const definition = await dataSource.manager.findOneOrFail(ProcessDefinitionEntity, { where: { id: instance.definitionId } });
-  return { task, instance, definition };
+  return canReadTask(actor, task, definition.model.caseType) ? { task, instance, definition } : null;
+}
+
+/** Open tasks of one case the caller may already read, as far as the actor may read each task. */
+export async function openTasksOfCase(
+  dataSource: DataSource,
+  actor: Actor,
+  instance: Pick<ProcessInstanceEntity, 'id'>,
+  definition: Pick<ProcessDefinitionEntity, 'model'>,
+): Promise<UserTaskEntity[]> {
+  const tasks = await dataSource.manager.find(UserTaskEntity, {
+    where: { instanceId: instance.id, status: 'open' },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+  return tasks.filter((t) => canReadTask(actor, t, definition.model.caseType));
 }

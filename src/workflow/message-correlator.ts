@@ -1,5 +1,6 @@
 import { Raw } from 'typeorm';
 import type { Actor } from '../identity/actor';
+import { worksFor } from '../identity/access-policy';
 import { ProcessInstanceEntity } from '../persistence/entities';
 import { appendAudit } from './audit-trail';
 import { InstanceCommands } from './instance-commands';
@@ -22,6 +23,10 @@ export interface CorrelateMessageProps {
  */
 export async function correlateMessage(commands: InstanceCommands, props: CorrelateMessageProps): Promise<ProcessInstanceEntity> {
   const tenantId = resolveTenant(props.actor, props.tenantId);
+  const notCorrelated = () =>
+    new WorkflowError(WorkflowErrorCode.MESSAGE_NOT_CORRELATED, `no case ${props.businessKey} waits for message ${props.messageName}`);
+  // Another municipality's cases answer exactly like cases that do not exist.
+  if (!worksFor(props.actor, tenantId)) throw notCorrelated();
   return commands.transaction(async (em) => {
     const candidates = await em.find(ProcessInstanceEntity, {
       select: { id: true },
@@ -32,9 +37,7 @@ export async function correlateMessage(commands: InstanceCommands, props: Correl
         waitingMessages: Raw((column) => `${column} @> ARRAY[:name]::text[]`, { name: props.messageName }),
       },
     });
-    if (candidates.length === 0) {
-      throw new WorkflowError(WorkflowErrorCode.MESSAGE_NOT_CORRELATED, `no case ${props.businessKey} waits for message ${props.messageName}`);
-    }
+    if (candidates.length === 0) throw notCorrelated();
     if (candidates.length > 1) {
       throw new WorkflowError(WorkflowErrorCode.MESSAGE_AMBIGUOUS, `${candidates.length} cases ${props.businessKey} wait for message ${props.messageName}`);
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../identity/actor';
-import { canStartIn } from '../identity/access-policy';
+import { canStartIn, canStartProcess } from '../identity/access-policy';
 import { ProcessInstanceEntity } from '../persistence/entities';
 import { jsonb } from '../persistence/jsonb';
 import { ENGINE_VERSION } from '../process-runtime';
@@ -47,6 +47,11 @@ export async function startProcess(commands: InstanceCommands, props: StartProce
   }
   const definition = await commands.definitions.latest(props.processKey);
   if (!definition) throw new WorkflowError(WorkflowErrorCode.PROCESS_NOT_FOUND, `process ${props.processKey} not found`);
+  if (!canStartProcess(props.actor, tenantId, definition.model)) {
+    throw new WorkflowError(WorkflowErrorCode.FORBIDDEN, `your roles may not start process ${props.processKey}`, {
+      startableBy: definition.model.startableBy ?? [],
+    });
+  }
 
   const instanceId = randomUUID();
   // The engine runs before the transaction opens: a new instance needs no lock.

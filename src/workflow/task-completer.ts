@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../identity/actor';
-import { isCandidate } from '../identity/access-policy';
+import { canReadTask, isCandidate } from '../identity/access-policy';
 import { validateFormValues } from '../inbox/form-validation';
 import { UserTaskEntity } from '../persistence/entities';
 import { appendAudit } from './audit-trail';
@@ -26,8 +26,12 @@ export async function loadTaskForUpdate(commands: InstanceCommands, em: EntityMa
   if (!probe) throw new WorkflowError(WorkflowErrorCode.TASK_NOT_FOUND, `task ${taskId} not found`);
   const locked = await commands.lock(em, probe.instanceId);
   const task = await em.findOne(UserTaskEntity, { where: { id: taskId } });
-  // Another municipality's task answers exactly like a task that does not exist.
-  if (!locked || !task || !isCandidate(actor, task)) throw new WorkflowError(WorkflowErrorCode.TASK_NOT_FOUND, `task ${taskId} not found`);
+  // Another municipality's task, or one the actor may not even read, answers exactly like a task that does not exist.
+  if (!locked || !task || !canReadTask(actor, task, locked.definition.model.caseType)) {
+    throw new WorkflowError(WorkflowErrorCode.TASK_NOT_FOUND, `task ${taskId} not found`);
+  }
+  // Supervisors (FG, CISO on incidents) read but do not act.
+  if (!isCandidate(actor, task)) throw new WorkflowError(WorkflowErrorCode.NOT_A_CANDIDATE, `you are not a candidate for task ${taskId}`);
   if (task.status !== 'open') {
     throw new WorkflowError(WorkflowErrorCode.TASK_ALREADY_COMPLETED, `task ${taskId} is already ${task.status}`);
   }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { deployDirectory, deployProcess } from '../deployment/deployment.service';
 import type { Actor } from '../identity/actor';
-import { findTask, listTasks, TaskFilter } from '../inbox/inbox.service';
+import { findTask, listTasks, openTasksOfCase, TaskFilter } from '../inbox/inbox.service';
 import { DefinitionStore } from './definition-store';
 import { isUuid } from './ids';
 import { InstanceCommands } from './instance-commands';
@@ -81,6 +81,12 @@ export class WorkflowService {
 
   instance(actor: Actor, id: string) {
     return findInstance(this.dataSource, actor, id);
+  }
+
+  /** Open tasks of a case the actor may read (empty when the case is not readable). */
+  async openTasksOfCase(actor: Actor, instanceId: string) {
+    const view = await findInstance(this.dataSource, actor, instanceId);
+    return view ? openTasksOfCase(this.dataSource, actor, view.instance, view.definition) : [];
   }
 
   history(instanceId: string) {

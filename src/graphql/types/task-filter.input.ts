@@ -5,6 +5,7 @@ export enum TaskScopeInput {
   candidate = 'candidate',
   assignedToMe = 'assignedToMe',
   unassigned = 'unassigned',
+  supervised = 'supervised',
 }
 registerEnumType(TaskScopeInput, {
   name: 'TaskScope',
@@ -12,6 +13,7 @@ registerEnumType(TaskScopeInput, {
     candidate: { description: 'Open tasks my roles or I may do (default).' },
     assignedToMe: { description: 'Open tasks I hold.' },
     unassigned: { description: 'Open tasks nobody holds yet.' },
+    supervised: { description: 'Open tasks of the cases I supervise, read-only (FG: every case; CISO: incidents).' },
   },
 });
 
