@@ -116,6 +116,13 @@ describe('tenant and role scope', () => {
     expect((await (await as('ciso.putten')).ok(START, { key: 'incident-triage' })).startProcess.tenantId).toBe('putten');
   });
 
+  it('refuses a diagram with an unknown caseType or an empty startableBy, listing both', async () => {
+    const broken = DSR_XML.replace('value="data-subject-request"', 'value="brandmelding"').replace('value="medewerker, integratie"', 'value=" , "');
+    const result = await (await as('procesbeheerder.putten')).gql(DEPLOY, { xml: broken, name: 'kapot' });
+    expect(result.errors?.[0].extensions?.code).toBe('DIAGRAM_REJECTED');
+    expect((result.errors?.[0].extensions?.problems as any[]).map((p) => p.rule).sort()).toEqual(['invalid-case-type', 'invalid-startable-by']);
+  });
+
   describe("another municipality's ids answer exactly like ids that do not exist, and change nothing", () => {
     /** Error code and message with the id replaced, or the data when there is no error. */
     const shape = (result: { data?: any; errors?: any[] }, id: string) =>
