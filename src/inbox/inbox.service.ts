@@ -63,16 +63,19 @@ function visibleTo(qb: SelectQueryBuilder<UserTaskEntity>, actor: Actor): Select
  * never offers work that would be refused.
  */
 function performableBy(qb: SelectQueryBuilder<UserTaskEntity>, actor: Actor): SelectQueryBuilder<UserTaskEntity> {
+  // Both subqueries are uncorrelated (hashed once per query) and start from what the actor
+  // started, holds or completed, so their cost follows the actor's own work, not the inbox size.
   return qb
     .andWhere(
-      `NOT (t.not_initiator AND EXISTS (SELECT 1 FROM process_instance si WHERE si.id = t.instance_id
-         AND (si.started_by = :me OR si.variables->>'${REPORTED_BY_VARIABLE}' = :me)))`,
+      `NOT (t.not_initiator AND t.instance_id IN (SELECT si.id FROM process_instance si
+         WHERE si.started_by = :me OR si.variables->>'${REPORTED_BY_VARIABLE}' = :me))`,
       { me: actor.userId },
     )
     .andWhere(
-      `(cardinality(t.separate_from) = 0 OR NOT EXISTS (SELECT 1 FROM user_task so WHERE so.instance_id = t.instance_id
-         AND so.id <> t.id AND so.element_id = ANY(t.separate_from)
-         AND ((so.status = 'completed' AND so.completed_by = :me) OR (so.status = 'open' AND so.assignee = :me))))`,
+      `(cardinality(t.separate_from) = 0 OR t.id NOT IN (SELECT blocked.id FROM user_task mine
+         JOIN user_task blocked ON blocked.instance_id = mine.instance_id AND blocked.id <> mine.id
+           AND blocked.status = 'open' AND mine.element_id = ANY(blocked.separate_from)
+         WHERE (mine.status = 'completed' AND mine.completed_by = :me) OR (mine.status = 'open' AND mine.assignee = :me)))`,
       { me: actor.userId },
     );
 }
