@@ -2,7 +2,7 @@ import BpmnModdle from 'bpmn-moddle';
 import { findExpressionProblem, expressionBody, RESERVED_VARIABLE_NAMES } from '../process-runtime/expression-language';
 import { moddleOptions } from '../process-runtime/source-context';
 import { DiagramProblem, DiagramRejectedError } from './deployment-error';
-import { NOT_INITIATOR, SEPARATE_FROM, splitTaskIds } from '../workflow/separation-of-duties';
+import { NOT_INITIATOR, REPORTED_BY_VARIABLE, SEPARATE_FROM, splitTaskIds } from '../workflow/separation-of-duties';
 import { CASE_TYPES, CaseType, DiagramModel, FormField, FormFieldType, UserTaskModel } from './diagram-model';
 import { DEFAULT_MAX_DIAGRAM_BYTES, guardXml } from './xml-guard';
 
@@ -155,6 +155,9 @@ function checkSeparationOfDuties(model: DiagramModel, problems: DiagramProblem[]
       } else if (!model.userTasks[other]) {
         problems.push({ rule: 'invalid-separate-from', elementId: task.id, message: `${task.id}: separateFrom names "${other}", which is not a user task of this process` });
       }
+    }
+    if (task.formFields.some((f) => f.id === REPORTED_BY_VARIABLE)) {
+      problems.push({ rule: 'reserved-variable', elementId: task.id, message: `form field id ${REPORTED_BY_VARIABLE} is reserved: who reported a case is fixed at its start` });
     }
     const notInitiator = task.properties[NOT_INITIATOR];
     if (notInitiator !== undefined && !['true', 'false'].includes(notInitiator.trim())) {

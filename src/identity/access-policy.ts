@@ -26,6 +26,9 @@ export const SUPERVISOR_ROLES: Readonly<Record<string, 'all' | readonly CaseType
   'regionale-ciso': ['incident'],
 };
 
+/** Roles of integrations (the zaaksysteem) that may report a case on someone's behalf (`reportedBy`). */
+export const INTEGRATION_ROLES = ['integratie'] as const;
+
 /** Roles that may read a municipality's audit log. */
 export const AUDIT_READER_ROLES = ['fg', 'ciso', 'regionale-ciso'] as const;
 
@@ -111,6 +114,14 @@ export function canReadTask(actor: Actor, task: TaskAccessFacts, caseType: CaseT
 export function canReadCase(actor: Actor, facts: CaseAccessFacts, involved: boolean): boolean {
   if (!worksFor(actor, facts.tenantId)) return false;
   return facts.startedBy === actor.userId || facts.reportedBy === actor.userId || involved || supervises(actor, facts.tenantId, facts.caseType);
+}
+
+/**
+ * Naming the person a case is reported for (start variable `reportedBy`) is for integrations:
+ * anyone else could use it to bar a colleague from the case's notInitiator tasks.
+ */
+export function canReportOnBehalf(actor: Actor): boolean {
+  return actor.kind === 'system' || hasAnyRole(actor, INTEGRATION_ROLES);
 }
 
 export function canAssignToOthers(actor: Actor, task: TaskAccessFacts): boolean {

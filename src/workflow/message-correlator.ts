@@ -5,6 +5,7 @@ import { ProcessInstanceEntity } from '../persistence/entities';
 import { appendAudit } from './audit-trail';
 import { InstanceCommands } from './instance-commands';
 import { resolveTenant } from './process-starter';
+import { REPORTED_BY_VARIABLE } from './separation-of-duties';
 import { persistStep } from './step-persistence';
 import { WorkflowError, WorkflowErrorCode } from './workflow-error';
 
@@ -22,6 +23,10 @@ export interface CorrelateMessageProps {
  * waits for it. None → MESSAGE_NOT_CORRELATED, several → MESSAGE_AMBIGUOUS (nothing changes).
  */
 export async function correlateMessage(commands: InstanceCommands, props: CorrelateMessageProps): Promise<ProcessInstanceEntity> {
+  // Who reported the case is fixed at its start: a message must not move the notInitiator rule.
+  if (props.variables && REPORTED_BY_VARIABLE in props.variables) {
+    throw new WorkflowError(WorkflowErrorCode.INVALID_VARIABLES, `variables may not be named ${REPORTED_BY_VARIABLE}`, { fields: [REPORTED_BY_VARIABLE] });
+  }
   const tenantId = resolveTenant(props.actor, props.tenantId);
   const notCorrelated = () =>
     new WorkflowError(WorkflowErrorCode.MESSAGE_NOT_CORRELATED, `no case ${props.businessKey} waits for message ${props.messageName}`);

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../identity/actor';
-import { canStartIn, canStartProcess } from '../identity/access-policy';
+import { canReportOnBehalf, canStartIn, canStartProcess } from '../identity/access-policy';
 import { ProcessInstanceEntity } from '../persistence/entities';
 import { jsonb } from '../persistence/jsonb';
 import { ENGINE_VERSION } from '../process-runtime';
 import { RESERVED_VARIABLE_NAMES } from '../process-runtime/expression-language';
 import { appendAudit } from './audit-trail';
 import { InstanceCommands } from './instance-commands';
+import { REPORTED_BY_VARIABLE } from './separation-of-duties';
 import { persistStep } from './step-persistence';
 import { WorkflowError, WorkflowErrorCode } from './workflow-error';
 
@@ -41,6 +42,11 @@ function checkVariables(variables: Record<string, unknown>): void {
 export async function startProcess(commands: InstanceCommands, props: StartProcessProps): Promise<ProcessInstanceEntity> {
   const variables = props.variables ?? {};
   checkVariables(variables);
+  if (REPORTED_BY_VARIABLE in variables && !canReportOnBehalf(props.actor)) {
+    throw new WorkflowError(WorkflowErrorCode.INVALID_VARIABLES, `only an integration may report a case on someone's behalf (${REPORTED_BY_VARIABLE})`, {
+      fields: [REPORTED_BY_VARIABLE],
+    });
+  }
   const tenantId = resolveTenant(props.actor, props.tenantId);
   if (!canStartIn(props.actor, tenantId)) {
     throw new WorkflowError(WorkflowErrorCode.PROCESS_NOT_FOUND, `process ${props.processKey} not found`);

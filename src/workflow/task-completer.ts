@@ -4,9 +4,8 @@ import { canReadTask, isCandidate } from '../identity/access-policy';
 import { validateFormValues } from '../inbox/form-validation';
 import { UserTaskEntity } from '../persistence/entities';
 import { appendAudit } from './audit-trail';
-import { InstanceCommands } from './instance-commands';
+import { InstanceCommands, type LockedInstance } from './instance-commands';
 import { assertSeparationOfDuties } from './separation-of-duties';
-import type { LockedInstance } from './instance-commands';
 import { persistStep } from './step-persistence';
 import { WorkflowError, WorkflowErrorCode } from './workflow-error';
 

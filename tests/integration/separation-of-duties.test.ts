@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Platform } from '../../src/platform';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTestPlatform, TestClient } from '../support/test-platform';
-import { ASSIGN, CLAIM, COMPLETE, DEPLOY, INBOX, START, UNCLAIM } from '../support/operations';
+import { ASSIGN, CLAIM, COMPLETE, CORRELATE, DEPLOY, INBOX, START, UNCLAIM } from '../support/operations';
 
 /**
  * Functiescheiding in the incident procedure (bpmn/incident-triage.bpmn), on PostgreSQL:
@@ -100,6 +100,16 @@ describe('separation of duties in the incident procedure', () => {
       await expectRefused(() => reporter.gql(CLAIM, { id: taskId }), { rule: 'notInitiator', initiatorVia: 'reportedBy' });
       // Another CISO of Putten may: the rule binds the reporter, not the role.
       expect((await (await as('regionale-ciso')).ok(CLAIM, { id: taskId })).claimTask.assignee).toBe('regionale-ciso');
+    });
+
+    it('lets only an integration name whom a case is reported for, and only at its start', async () => {
+      const colleague = await as('medewerker.putten');
+      const before = await snapshot();
+      const start = await colleague.gql(START, { key: 'incident-triage', variables: { reportedBy: 'ciso.putten' } });
+      expect(start.errors?.[0].extensions).toMatchObject({ code: 'INVALID_VARIABLES', fields: ['reportedBy'] });
+      const message = await colleague.gql(CORRELATE, { name: 'antwoordOntvangen', businessKey: 'INC-1', variables: { reportedBy: 'medewerker.putten' } });
+      expect(message.errors?.[0].extensions).toMatchObject({ code: 'INVALID_VARIABLES', fields: ['reportedBy'] });
+      expect(await snapshot()).toEqual(before);
     });
 
     it('refuses the reporter to close the incident at the end', async () => {
