@@ -1,4 +1,5 @@
 import { InitialRuntime1795500000000 } from './1795500000000-initial-runtime';
+import { TaskSeparationOfDuties1795600000000 } from './1795600000000-task-separation-of-duties';
 import { TaskLocalVariables1795700000000 } from './1795700000000-task-local-variables';
 import { TimerStartJobs1795700000001 } from './1795700000001-timer-start-jobs';
 import { InboxCandidateUsersIndex1795700000002 } from './1795700000002-inbox-candidate-users-index';
@@ -10,6 +11,7 @@ import { EvidenceDestroyable1795800000003 } from './1795800000003-evidence-destr
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs see the same set. */
 export const allMigrations = [
   InitialRuntime1795500000000,
+  TaskSeparationOfDuties1795600000000,
   TaskLocalVariables1795700000000,
   TimerStartJobs1795700000001,
   InboxCandidateUsersIndex1795700000002,

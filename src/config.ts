@@ -32,6 +32,8 @@ export interface Config {
   keycloakRealm: string;
   /** Audience (client id) that access tokens must carry. */
   apiClientId: string;
+  /** Seconds after which the realm's signing keys are fetched again (a removed key stops verifying). */
+  jwksMaxAgeSeconds: number;
   /** Development identity provider password for demo users (never in production). */
   devIdentityPassword: string;
   logLevel: string;
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     keycloakRealm: env.KEYCLOAK_REALM ?? 'privacyflow',
     apiClientId: env.KEYCLOAK_API_CLIENT_ID ?? 'privacyflow-api',
+    jwksMaxAgeSeconds: intFromEnv(env, 'KEYCLOAK_JWKS_MAX_AGE_SECONDS', 300),
     devIdentityPassword: env.DEV_IDENTITY_PASSWORD ?? 'demo',
     logLevel: env.LOG_LEVEL ?? 'info',
     incidentEvaluationDelay: durationFromEnv(env, 'INCIDENT_EVALUATION_DELAY', 'P14D'),

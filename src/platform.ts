@@ -84,7 +84,12 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     services: domain,
     production,
     authenticate: (authorization) => {
-      verifier ??= new TokenVerifier({ serverUrl: identityServerUrl(), realm: config.keycloakRealm, audience: config.apiClientId });
+      verifier ??= new TokenVerifier({
+        serverUrl: identityServerUrl(),
+        realm: config.keycloakRealm,
+        audience: config.apiClientId,
+        jwksMaxAgeSeconds: config.jwksMaxAgeSeconds,
+      });
       return verifier.verify(authorization);
     },
     readiness: {

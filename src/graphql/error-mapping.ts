@@ -21,7 +21,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: original.message, path: formatted.path, extensions };
   }
   if (original instanceof IdentityError) {
-    return { message: original.message, path: formatted.path, extensions: { code: original.code } };
+    return { message: original.message, path: formatted.path, extensions: { code: original.code, ...(original.reason ? { reason: original.reason } : {}) } };
   }
   const code = formatted.extensions?.code;
   if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;

@@ -52,7 +52,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Exp
       next();
     } catch (err) {
       if (err instanceof IdentityError) {
-        res.status(401).set('WWW-Authenticate', 'Bearer realm="privacyflow"').json({ errors: [{ message: err.message, extensions: { code: err.code } }] });
+        const extensions = { code: err.code, ...(err.reason ? { reason: err.reason } : {}) };
+        res.status(401).set('WWW-Authenticate', 'Bearer realm="privacyflow"').json({ errors: [{ message: err.message, extensions }] });
         return;
       }
       next(err);

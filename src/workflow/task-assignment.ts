@@ -3,7 +3,7 @@ import { canAssignToOthers } from '../identity/access-policy';
 import { UserTaskEntity } from '../persistence/entities';
 import { appendAudit } from './audit-trail';
 import { InstanceCommands } from './instance-commands';
-import { loadTaskForUpdate } from './task-completer';
+import { assertMayPerform, loadTaskForUpdate } from './task-completer';
 import { WorkflowError, WorkflowErrorCode } from './workflow-error';
 
 type AssignmentKind = 'claim' | 'unclaim' | 'assign';
@@ -20,7 +20,8 @@ async function changeAssignee(
   target: string | null,
 ): Promise<UserTaskEntity> {
   return commands.transaction(async (em) => {
-    const { instance, task } = await loadTaskForUpdate(commands, em, taskId, actor);
+    const locked = await loadTaskForUpdate(commands, em, taskId, actor);
+    const { instance, task } = locked;
     if (kind === 'claim' && task.assignee && task.assignee !== actor.userId) {
       throw new WorkflowError(WorkflowErrorCode.TASK_HELD_BY_OTHER, `task ${task.id} is held by someone else`);
     }
@@ -30,6 +31,8 @@ async function changeAssignee(
     if (kind === 'assign' && target !== actor.userId && !canAssignToOthers(actor, task)) {
       throw new WorkflowError(WorkflowErrorCode.FORBIDDEN, 'only a coordinator may assign a task to someone else');
     }
+    // The person who will perform the task must be allowed to: the claimer, or the assignee.
+    if (target !== null) await assertMayPerform(em, locked, task, target);
     await em.update(UserTaskEntity, { id: task.id }, { assignee: target });
     await appendAudit(em, actor, {
       tenantId: instance.tenantId,

@@ -101,7 +101,6 @@ export class ProcessResolver {
 
   @FieldResolver(() => [Task], { description: 'Open tasks of this case.' })
   async openTasks(@Root() root: InstanceRoot, @Ctx() { actor, workflow }: RequestContext): Promise<Task[]> {
-    const page = await workflow.tasks(actor, { instanceId: root.id }, 100);
-    return page.nodes.map(toTask);
+    return (await workflow.openTasksOfCase(actor, root.id)).map(toTask);
   }
 }
