@@ -21,6 +21,11 @@ export interface Config {
   outboxPollMs: number;
   /** Upper bound for one engine step (recover → act → settle), in ms. */
   engineStepTimeoutMs: number;
+  /**
+   * Municipalities (tenant ids) the platform serves: a timer start event starts one case for each.
+   * Empty = the municipalities of keycloak/realm-export.json.
+   */
+  tenants: string[];
   keycloakUrl?: string;
   /** URL clients use to reach this server; the development identity provider's issuer. */
   publicUrl?: string;
@@ -65,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timerPollMs: intFromEnv(env, 'TIMER_POLL_MS', 1000),
     outboxPollMs: intFromEnv(env, 'OUTBOX_POLL_MS', 1000),
     engineStepTimeoutMs: intFromEnv(env, 'ENGINE_STEP_TIMEOUT_MS', 10000),
+    tenants: (env.TENANTS ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     keycloakUrl: env.KEYCLOAK_URL || undefined,
     publicUrl: env.PUBLIC_URL || undefined,
     keycloakRealm: env.KEYCLOAK_REALM ?? 'privacyflow',

@@ -37,6 +37,12 @@ export interface PlatformOptions {
   withoutWorkers?: boolean;
 }
 
+/** The municipalities a timer start event starts a case for: TENANTS, or those of the realm export. */
+function servedTenants(config: Config): string[] {
+  if (config.tenants.length) return config.tenants;
+  return [...new Set(loadRealmDirectory().users.flatMap((u) => u.tenants))].sort();
+}
+
 /**
  * The composition root: database and migrations, diagrams from bpmn/, identity, GraphQL over
  * HTTP, and the background workers — in that order, torn down in reverse by close().
@@ -96,10 +102,11 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const address = server.address() as AddressInfo;
   url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
 
+  const tenants = servedTenants(config);
   const workers: BackgroundWorkers | undefined = options.withoutWorkers
     ? undefined
-    : startBackgroundWorkers(workflow, { timerPollMs: config.timerPollMs, outboxPollMs: config.outboxPollMs });
-  logger.info('privacyflow ready', { url: `${url}/graphql`, database: database.kind });
+    : startBackgroundWorkers(workflow, { timerPollMs: config.timerPollMs, outboxPollMs: config.outboxPollMs, tenants });
+  logger.info('privacyflow ready', { url: `${url}/graphql`, database: database.kind, tenants });
 
   return {
     config,

@@ -6,10 +6,13 @@ import { IncidentResolver } from './resolvers/incident.resolver';
 import { IncidentWorkResolver } from './resolvers/incident-work.resolver';
 import { MeResolver } from './resolvers/me.resolver';
 import { ProcessResolver } from './resolvers/process.resolver';
-import { TaskResolver } from './resolvers/task.resolver';
+import { TaskConnectionResolver, TaskResolver } from './resolvers/task.resolver';
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [TaskResolver, ProcessResolver, MeResolver, IncidentResolver, IncidentWorkResolver, BreachResolver], validate: false });
+  return buildSchema({
+    resolvers: [TaskResolver, TaskConnectionResolver, ProcessResolver, MeResolver, IncidentResolver, IncidentWorkResolver, BreachResolver],
+    validate: false,
+  });
 }
 
 /** The SDL committed as schema/schema.graphql (sorted, so diffs show real changes only). */

@@ -15,6 +15,7 @@ import { OutboxMessageEntity } from './outbox-message.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
 import { TimerJobEntity } from './timer-job.entity';
+import { TimerStartJobEntity } from './timer-start-job.entity';
 import { UserTaskEntity } from './user-task.entity';
 
 export {
@@ -35,6 +36,7 @@ export {
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
   TimerJobEntity,
+  TimerStartJobEntity,
   UserTaskEntity,
 };
 
@@ -56,5 +58,6 @@ export const allEntities = [
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
   TimerJobEntity,
+  TimerStartJobEntity,
   UserTaskEntity,
 ];

@@ -60,7 +60,18 @@ describe.each(diagrams.map((d) => [path.basename(d), d]))('%s survives persistin
     for (let variant = 0; variant < variants; variant++) {
       let step: StepResult = await runEngineStep({
         sourceContext: loadSource(serialized),
-        action: { kind: 'start', variables: { approvalTimeout: 'P30D', initiator: 'tester', ...CASE_DATES } },
+        action: {
+          kind: 'start',
+          // What the fixtures' expressions read: a timeout, a reminder cycle, departments to ask.
+          variables: {
+            approvalTimeout: 'P30D',
+            reminderCycle: 'R3/P30D',
+            afdelingen: [{ naam: 'Burgerzaken', rol: 'medewerker' }, { naam: 'ICT', rol: 'ciso' }],
+            initiator: 'tester',
+            ...CASE_DATES,
+          },
+          startTimerId: model.timerStart?.elementId,
+        },
         knownServices: services,
         timeoutMs: 5000,
       });
