@@ -200,17 +200,18 @@ function applyAction(engine: any, action: Extract<StepAction, { kind: 'complete'
     const what = action.kind === 'complete' ? `${action.elementId} (${action.executionId})` : `message ${action.messageId}`;
     throw new RuntimeError(RuntimeErrorCode.NOT_WAITING, `${what} is not waiting in this instance`);
   }
-  // A running sub-process works on a copy of the process environment taken when it started, so
-  // values go to every environment in use: the process's and each waiting sub-process's.
-  const environments = new Set<any>(engine.execution.definitions[0].getRunningProcesses().map((p: any) => p.environment));
+  // Values become process variables before the element completes, as in Camunda. A running
+  // sub-process works on a copy of the process environment taken when it started, so the values
+  // go to every environment in use: the process's and each sub-process's.
+  const processes = engine.execution.definitions[0].getRunningProcesses();
+  const environments = new Set<any>(processes.map((p: any) => p.environment));
   for (const api of postponed) if (api.environment) environments.add(api.environment);
   if (task?.loop) {
     const name = loopResultsVariable(task.elementId);
-    const previous = [...environments][0]?.variables[name];
+    const previous = processes[0]?.environment.variables[name];
     const entry = { ...task.loop.variables, ...action.values };
     for (const environment of environments) environment.assignVariables({ [name]: [...(Array.isArray(previous) ? previous : []), entry] });
   } else if (Object.keys(action.values).length > 0) {
-    // Values become process variables before the element completes, as in Camunda.
     for (const environment of environments) environment.assignVariables(action.values);
   }
   // A multi-instance iteration is addressed by its own executionId (bpmn-elements checks it only there).

@@ -16,7 +16,7 @@ export function edit(find: string | RegExp, replace: string, xml = DEMO): string
   return changed;
 }
 
-/** The handlers the server registers: the bundled diagrams use more than `notify`. */
+/** The handlers a default server has, so the bundled diagrams are checked as deployed. */
 export const knownServices: ReadonlySet<string> = defaultServiceRegistry().names();
 
 /** The problems the deployment check refuses `xml` with ([] when it passes). */

@@ -62,7 +62,7 @@ describe.each(diagrams.map((d) => [path.basename(d), d]))('%s survives persistin
         sourceContext: loadSource(serialized),
         action: {
           kind: 'start',
-          // What the fixtures' expressions read: a timeout, a reminder cycle, departments to ask.
+          // What the fixtures' expressions read: a timeout, a reminder cycle, departments to ask, case dates.
           variables: {
             approvalTimeout: 'P30D',
             reminderCycle: 'R3/P30D',
