@@ -51,7 +51,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   setLogLevel(config.logLevel);
   const production = isProduction(config);
   const database = await openDatabase(config);
-  const services = options.services ?? defaultServiceRegistry({ dataSource: database.dataSource });
+  const services = options.services ?? defaultServiceRegistry();
   const taskHooks = registerIncidentHooks(new TaskHookRegistry(), config);
   const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
   const domain = {
