@@ -29,6 +29,17 @@ export interface Config {
   /** Development identity provider password for demo users (never in production). */
   devIdentityPassword: string;
   logLevel: string;
+  /**
+   * Express 'trust proxy': false (default) records the socket's address as the client address;
+   * a hop count or a list of proxy addresses/subnets believes their X-Forwarded-For.
+   */
+  trustProxy: boolean | number | string;
+}
+
+function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -59,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiClientId: env.KEYCLOAK_API_CLIENT_ID ?? 'privacyflow-api',
     devIdentityPassword: env.DEV_IDENTITY_PASSWORD ?? 'demo',
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
   };
 }
 

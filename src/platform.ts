@@ -78,6 +78,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     },
     extraRouters: devIdentity ? [devIdentity.router()] : [],
     bodyLimit: `${Math.ceil((config.maxDiagramBytes * 2) / 1024)}kb`,
+    trustProxy: config.trustProxy,
   });
   server.on('request', app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

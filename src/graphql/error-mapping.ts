@@ -1,5 +1,6 @@
 import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { AuditError } from '../audit/audit-error';
 import { DiagramRejectedError } from '../deployment/deployment-error';
 import { IdentityError } from '../identity/identity-error';
 import { logger } from '../observability/logger';
@@ -13,6 +14,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (original instanceof DiagramRejectedError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code, problems: original.problems } };
+  }
+  if (original instanceof AuditError) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code } };
   }
   if (original instanceof IdentityError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code } };

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from './resolvers/audit.resolver';
 import { MeResolver } from './resolvers/me.resolver';
 import { ProcessResolver } from './resolvers/process.resolver';
+import { TaskDetailResolver } from './resolvers/task-detail.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [TaskResolver, ProcessResolver, MeResolver], validate: false });
+  return buildSchema({ resolvers: [TaskResolver, TaskDetailResolver, ProcessResolver, MeResolver, AuditResolver], validate: false });
 }
 
 /** The SDL committed as schema/schema.graphql (sorted, so diffs show real changes only). */

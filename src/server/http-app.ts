@@ -6,6 +6,8 @@ import { formatError } from '../graphql/error-mapping';
 import type { RequestContext } from '../graphql/context';
 import type { Actor } from '../identity/actor';
 import { IdentityError } from '../identity/identity-error';
+import { logger } from '../observability/logger';
+import { requestContext, requestIdFrom } from '../observability/request-context';
 import type { WorkflowService } from '../workflow/workflow-service';
 
 export interface HttpAppOptions {
@@ -20,11 +22,35 @@ export interface HttpAppOptions {
   extraRouters?: express.Router[];
   /** Largest accepted request body (diagrams travel inside GraphQL requests). */
   bodyLimit?: string;
+  /** Express 'trust proxy' setting: which proxies' X-Forwarded-For to believe for the client address. */
+  trustProxy?: boolean | number | string;
 }
 
 export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Express; apollo: ApolloServer<RequestContext> }> {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
+
+  // Every request gets an id: echoed in X-Request-Id, on every log line, in every audit entry.
+  app.use((req, res, next) => {
+    const fields = { requestId: requestIdFrom(req.get('x-request-id')) };
+    res.locals.requestContext = fields;
+    res.set('X-Request-Id', fields.requestId);
+    const startedAt = process.hrtime.bigint();
+    res.on('finish', () => {
+      // Path only: a query string may carry a GraphQL document with personal data.
+      logger.info('http request', {
+        requestId: fields.requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        durationMs: Number((process.hrtime.bigint() - startedAt) / 1000n) / 1000,
+      });
+    });
+    requestContext.run(fields, next);
+  });
+  // Body parsing resumes in stream callbacks outside the request's async context; enter it again.
+  const restoreContext = (_req: Request, res: Response, next: NextFunction) => requestContext.run(res.locals.requestContext, next);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -49,7 +75,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Exp
 
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {
     try {
-      res.locals.actor = await options.authenticate(req.headers.authorization);
+      const actor = await options.authenticate(req.headers.authorization);
+      res.locals.actor = { ...actor, origin: { clientAddress: req.ip ?? null, requestId: res.locals.requestContext.requestId } } satisfies Actor;
       next();
     } catch (err) {
       if (err instanceof IdentityError) {
@@ -63,9 +90,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Exp
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '2mb' }),
+    restoreContext,
     authenticate,
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ actor: res.locals.actor as Actor, workflow: options.workflow }),
+      context: async ({ res }) => ({ actor: res.locals.actor as Actor, workflow: options.workflow, caseReads: new Map() }),
     }),
   );
 

@@ -86,6 +86,12 @@ export class ProcessResolver {
     return (await workflow.instance(actor, root.id))?.definition.xml ?? '';
   }
 
+  @FieldResolver(() => GraphQLJSONObject, { description: 'Case data; reading it is recorded in the audit trail.' })
+  async variables(@Root() root: InstanceRoot, @Ctx() { actor, workflow, caseReads }: RequestContext): Promise<Record<string, unknown>> {
+    await workflow.recordCaseRead(actor, { tenantId: root.tenantId, instanceId: root.id, data: 'variables' }, caseReads);
+    return root.variables;
+  }
+
   @FieldResolver(() => [HistoryEntry])
   async history(@Root() root: InstanceRoot, @Ctx() { workflow }: RequestContext): Promise<HistoryEntry[]> {
     const events = await workflow.history(root.id);

@@ -1,3 +1,4 @@
+import { AuditChainHeadEntity } from './audit-chain-head.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { InstanceEventEntity } from './instance-event.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -7,6 +8,7 @@ import { TimerJobEntity } from './timer-job.entity';
 import { UserTaskEntity } from './user-task.entity';
 
 export {
+  AuditChainHeadEntity,
   AuditEntryEntity,
   InstanceEventEntity,
   OutboxMessageEntity,
@@ -17,6 +19,7 @@ export {
 };
 
 export const allEntities = [
+  AuditChainHeadEntity,
   AuditEntryEntity,
   InstanceEventEntity,
   OutboxMessageEntity,
