@@ -34,6 +34,16 @@ export interface Config {
    * a hop count or a list of proxy addresses/subnets believes their X-Forwarded-For.
    */
   trustProxy: boolean | number | string;
+  /** Deepest selection nesting a GraphQL operation may have. */
+  graphqlMaxDepth: number;
+  /** Most aliases in one GraphQL document. */
+  graphqlMaxAliases: number;
+  /** Highest estimated cost of one operation (1 per field, lists times their page size). */
+  graphqlMaxCost: number;
+  /** Most operations in one batched HTTP request (1 = batching off). */
+  graphqlMaxBatch: number;
+  /** Requests per person per minute, per server process. */
+  rateLimitPerMinute: number;
 }
 
 function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
@@ -71,6 +81,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devIdentityPassword: env.DEV_IDENTITY_PASSWORD ?? 'demo',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
+    graphqlMaxDepth: intFromEnv(env, 'GRAPHQL_MAX_DEPTH', 8),
+    graphqlMaxAliases: intFromEnv(env, 'GRAPHQL_MAX_ALIASES', 15),
+    graphqlMaxCost: intFromEnv(env, 'GRAPHQL_MAX_COST', 5000),
+    graphqlMaxBatch: Math.max(1, intFromEnv(env, 'GRAPHQL_MAX_BATCH', 5)),
+    rateLimitPerMinute: Math.max(1, intFromEnv(env, 'RATE_LIMIT_PER_MINUTE', 600)),
   };
 }
 

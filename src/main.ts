@@ -1,4 +1,5 @@
 import { loadConfig } from './config';
+import { describeError } from './observability/error-description';
 import { logger } from './observability/logger';
 import { startPlatform } from './platform';
 
@@ -15,6 +16,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  logger.error('start failed', { error: (err as Error).message, code: (err as any).code, problems: (err as any).problems });
+  logger.error('start failed', { ...describeError(err), problems: (err as any).problems });
   process.exit(1);
 });

@@ -79,6 +79,13 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     extraRouters: devIdentity ? [devIdentity.router()] : [],
     bodyLimit: `${Math.ceil((config.maxDiagramBytes * 2) / 1024)}kb`,
     trustProxy: config.trustProxy,
+    limits: {
+      maxDepth: config.graphqlMaxDepth,
+      maxAliases: config.graphqlMaxAliases,
+      maxCost: config.graphqlMaxCost,
+      maxBatch: config.graphqlMaxBatch,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+    },
   });
   server.on('request', app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -3,6 +3,7 @@ import { allMigrations } from '../../migrations';
 import type { Config } from '../config';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { allEntities } from './entities';
+import { QueryLogger } from './query-logger';
 
 export interface Database {
   dataSource: DataSource;
@@ -24,7 +25,8 @@ export async function openDatabase(
     migrations: allMigrations,
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new QueryLogger(),
     poolSize: embedded ? 1 : config.databasePoolSize,
     extra: { connectionTimeoutMillis: 10000 },
   });

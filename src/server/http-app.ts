@@ -1,14 +1,29 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express, NextFunction, Request, Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { formatError } from '../graphql/error-mapping';
+import { ApiLimitCode, limitErrorBody } from '../graphql/limits/api-limit-error';
+import { costLimitPlugin } from '../graphql/limits/cost-limit.plugin';
+import { queryShapeRules } from '../graphql/limits/validation-rules';
 import type { RequestContext } from '../graphql/context';
 import type { Actor } from '../identity/actor';
 import { IdentityError } from '../identity/identity-error';
 import { logger } from '../observability/logger';
 import { requestContext, requestIdFrom } from '../observability/request-context';
 import type { WorkflowService } from '../workflow/workflow-service';
+import { batchLimit, perUserRateLimit } from './request-limits';
+
+/** Abuse limits on /graphql; each refusal answers a typed error (see graphql/limits/api-limit-error.ts). */
+export interface ApiLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  /** Operations in one batched HTTP request; 1 turns batching off. */
+  maxBatch: number;
+  rateLimitPerMinute: number;
+}
 
 export interface HttpAppOptions {
   schema: GraphQLSchema;
@@ -24,6 +39,7 @@ export interface HttpAppOptions {
   bodyLimit?: string;
   /** Express 'trust proxy' setting: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy?: boolean | number | string;
+  limits: ApiLimits;
 }
 
 export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Express; apollo: ApolloServer<RequestContext> }> {
@@ -65,11 +81,20 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Exp
   });
   for (const router of options.extraRouters ?? []) app.use(router);
 
+  const { limits } = options;
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     formatError,
-    introspection: !options.production,
+    // Introspection is refused by our own rule in production (Apollo's carries no stable code).
+    introspection: true,
+    validationRules: queryShapeRules({ maxDepth: limits.maxDepth, maxAliases: limits.maxAliases, refuseIntrospection: options.production }),
+    maxRecursiveSelections: true,
+    allowBatchedHttpRequests: limits.maxBatch > 1,
+    // No "did you mean" field suggestions that would reveal the schema in production.
+    hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
+    plugins: [costLimitPlugin(limits.maxCost), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    logger: { debug: (m) => logger.debug(String(m)), info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();
 
@@ -92,6 +117,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Exp
     express.json({ limit: options.bodyLimit ?? '2mb' }),
     restoreContext,
     authenticate,
+    perUserRateLimit(limits.rateLimitPerMinute),
+    batchLimit(limits.maxBatch),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({ actor: res.locals.actor as Actor, workflow: options.workflow, caseReads: new Map() }),
     }),
@@ -100,7 +127,12 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Exp
   // Body-parser errors (too large, malformed JSON) get a typed answer instead of an HTML page.
   app.use((err: any, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof err?.status === 'number' ? err.status : 500;
-    const code = err?.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    if (err?.type === 'entity.too.large') {
+      res.status(413).json(limitErrorBody(ApiLimitCode.PAYLOAD_TOO_LARGE, 'request body too large', { limit: err.limit }));
+      return;
+    }
+    const code = status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    if (status >= 500) logger.error('http error', { error: (err as Error)?.name });
     res.status(status).json({ errors: [{ message: status < 500 ? String(err.message) : 'Internal server error', extensions: { code } }] });
   });
   return { app, apollo };

@@ -1,3 +1,4 @@
+import { describeError } from '../observability/error-description';
 import { logger } from '../observability/logger';
 import { relayOutbox } from './outbox-relay';
 import { fireDueTimers } from './timer-firing';
@@ -14,7 +15,7 @@ class PollingLoop {
   start(): void {
     const tick = async () => {
       if (this.stopped) return;
-      this.current = this.round().catch((err) => logger.error(`${this.name} round failed`, { error: (err as Error).message }));
+      this.current = this.round().catch((err) => logger.error(`${this.name} round failed`, describeError(err)));
       const handled = await this.current;
       // A full round probably left more work: go again at once.
       if (!this.stopped) this.timer = setTimeout(tick, typeof handled === 'number' && handled > 0 ? 0 : this.intervalMs);

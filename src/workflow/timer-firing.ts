@@ -1,6 +1,7 @@
 import { LessThanOrEqual } from 'typeorm';
 import { systemActor } from '../identity/actor';
 import { TimerJobEntity } from '../persistence/entities';
+import { describeError, redactMessage } from '../observability/error-description';
 import { logger } from '../observability/logger';
 import { appendAudit } from './audit-trail';
 import { InstanceCommands } from './instance-commands';
@@ -29,7 +30,7 @@ export async function wakeInstance(commands: InstanceCommands, instanceId: strin
       instanceId,
       details: { elementIds: due.map((t) => t.elementId), ...(step.failure ? { failure: step.failure } : {}) },
     });
-    if (step.status === 'failed') logger.error('instance failed on timer', { instanceId, failure: step.failure });
+    if (step.status === 'failed') logger.error('instance failed on timer', { instanceId, failure: redactMessage(String(step.failure)) });
     return true;
   });
 }
@@ -51,7 +52,7 @@ export async function fireDueTimers(commands: InstanceCommands, limit = 50): Pro
     try {
       if (await wakeInstance(commands, instanceId, now)) fired++;
     } catch (err) {
-      logger.error('timer wake failed', { instanceId, error: (err as Error).message });
+      logger.error('timer wake failed', { instanceId, ...describeError(err) });
     }
   }
   return fired;

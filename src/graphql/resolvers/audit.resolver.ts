@@ -1,12 +1,16 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { encodeAuditCursor } from '../../audit/audit-log.service';
+import { encodeAuditCursor, MAX_AUDIT_PAGE } from '../../audit/audit-log.service';
+import { pagedCost } from '../limits/list-cost';
 import type { RequestContext } from '../context';
 import { toAuditEntry } from '../mappers';
 import { AuditEntryConnection, AuditLogFilterInput } from '../types/audit-entry.type';
 
 @Resolver()
 export class AuditResolver {
-  @Query(() => AuditEntryConnection, { description: 'A municipality\'s audit log, newest first (FG, CISO, regional CISO).' })
+  @Query(() => AuditEntryConnection, {
+    description: 'A municipality\'s audit log, newest first (FG, CISO, regional CISO).',
+    complexity: pagedCost(50, MAX_AUDIT_PAGE),
+  })
   async auditLog(
     @Ctx() { actor, workflow }: RequestContext,
     @Arg('filter', () => AuditLogFilterInput, { nullable: true }) filter?: AuditLogFilterInput,
