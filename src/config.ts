@@ -44,6 +44,8 @@ export interface Config {
   graphqlMaxBatch: number;
   /** Requests per person per minute, per server process. */
   rateLimitPerMinute: number;
+  /** Bearer token Prometheus must send to /metrics; empty = /metrics is open (restrict it at the proxy). */
+  metricsToken?: string;
 }
 
 function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphqlMaxCost: intFromEnv(env, 'GRAPHQL_MAX_COST', 5000),
     graphqlMaxBatch: Math.max(1, intFromEnv(env, 'GRAPHQL_MAX_BATCH', 5)),
     rateLimitPerMinute: Math.max(1, intFromEnv(env, 'RATE_LIMIT_PER_MINUTE', 600)),
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }
 

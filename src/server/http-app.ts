@@ -11,6 +11,7 @@ import type { RequestContext } from '../graphql/context';
 import type { Actor } from '../identity/actor';
 import { IdentityError } from '../identity/identity-error';
 import { logger } from '../observability/logger';
+import type { PlatformMetrics } from '../observability/metrics';
 import { requestContext, requestIdFrom } from '../observability/request-context';
 import type { WorkflowService } from '../workflow/workflow-service';
 import { batchLimit, perUserRateLimit } from './request-limits';
@@ -40,6 +41,19 @@ export interface HttpAppOptions {
   /** Express 'trust proxy' setting: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy?: boolean | number | string;
   limits: ApiLimits;
+  /** Prometheus metrics at /metrics; absent = no metrics. */
+  metrics?: PlatformMetrics;
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+}
+
+/** A readiness check that hangs (a database behind a dead connection) counts as failed. */
+const READINESS_CHECK_TIMEOUT_MS = 5000;
+
+function withTimeout(check: () => Promise<boolean>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), READINESS_CHECK_TIMEOUT_MS)));
+  return Promise.race([check().catch(() => false), timeout]).finally(() => clearTimeout(timer));
 }
 
 export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Express; apollo: ApolloServer<RequestContext> }> {
@@ -54,11 +68,14 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Exp
     res.set('X-Request-Id', fields.requestId);
     const startedAt = process.hrtime.bigint();
     res.on('finish', () => {
+      // originalUrl: a router mounted on /graphql has stripped req.url by the time the response ends.
+      const path = new URL(req.originalUrl, 'http://local').pathname;
+      options.metrics?.observeHttpRequest(path, res.statusCode);
       // Path only: a query string may carry a GraphQL document with personal data.
       logger.info('http request', {
         requestId: fields.requestId,
         method: req.method,
-        path: req.path,
+        path,
         status: res.statusCode,
         durationMs: Number((process.hrtime.bigint() - startedAt) / 1000n) / 1000,
       });
@@ -72,13 +89,22 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Exp
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const checks: Record<string, boolean> = {};
-    for (const [name, check] of Object.entries(options.readiness)) {
-      checks[name] = await check().catch(() => false);
-    }
+    const names = Object.keys(options.readiness);
+    const results = await Promise.all(names.map((name) => withTimeout(options.readiness[name])));
+    const checks = Object.fromEntries(names.map((name, i) => [name, results[i]]));
     const ready = Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
+  const { metrics, metricsToken } = options;
+  if (metrics) {
+    app.get('/metrics', async (req, res) => {
+      if (metricsToken && req.get('authorization') !== `Bearer ${metricsToken}`) {
+        res.status(401).json({ errors: [{ message: 'metrics require the metrics token', extensions: { code: 'UNAUTHENTICATED' } }] });
+        return;
+      }
+      res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  }
   for (const router of options.extraRouters ?? []) app.use(router);
 
   const { limits } = options;
@@ -93,7 +119,11 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Exp
     // No "did you mean" field suggestions that would reveal the schema in production.
     hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
-    plugins: [costLimitPlugin(limits.maxCost), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      costLimitPlugin(limits.maxCost),
+      ...(metrics ? [metrics.graphqlPlugin()] : []),
+      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
     logger: { debug: (m) => logger.debug(String(m)), info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();

@@ -1,7 +1,7 @@
 import { describeError } from '../observability/error-description';
 import { logger } from '../observability/logger';
 import { relayOutbox } from './outbox-relay';
-import { fireDueTimers } from './timer-firing';
+import { fireDueTimers, TimerFiredObserver } from './timer-firing';
 import type { WorkflowService } from './workflow-service';
 
 /** A loop that runs `round` every `intervalMs`, never two rounds at once, and stops cleanly. */
@@ -35,9 +35,12 @@ export interface BackgroundWorkers {
 }
 
 /** The timer poller and the outbox relay; every server process runs both. */
-export function startBackgroundWorkers(workflow: WorkflowService, options: { timerPollMs: number; outboxPollMs: number }): BackgroundWorkers {
+export function startBackgroundWorkers(
+  workflow: WorkflowService,
+  options: { timerPollMs: number; outboxPollMs: number; onTimerFired?: TimerFiredObserver },
+): BackgroundWorkers {
   const loops = [
-    new PollingLoop('timer poller', options.timerPollMs, () => fireDueTimers(workflow.commands)),
+    new PollingLoop('timer poller', options.timerPollMs, () => fireDueTimers(workflow.commands, 50, options.onTimerFired)),
     new PollingLoop('outbox relay', options.outboxPollMs, () => relayOutbox(workflow.dataSource, workflow.services)),
   ];
   loops.forEach((l) => l.start());
