@@ -19,7 +19,7 @@ import { verifyAllChains } from '../../src/audit/chain-verifier';
 const ROOT = path.resolve(__dirname, '../../..');
 const SINGLE_KILLS = Number(process.env.CRASH_KILLS_SINGLE ?? 12);
 const PAIR_KILLS = Number(process.env.CRASH_KILLS_PAIR ?? 8);
-const TIME_LIMIT_MS = Number(process.env.CRASH_TIME_LIMIT_S ?? 300) * 1000;
+const TIME_LIMIT_MS = Number(process.env.CRASH_TIME_LIMIT_S ?? 600) * 1000;
 const WORKERS = 4;
 const USERS = ['medewerker.putten', 'medewerker2.putten', 'medewerker.leusden', 'medewerker2.leusden'];
 const startedAt = Date.now();
