@@ -46,6 +46,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Bearer token Prometheus must send to /metrics; empty = /metrics is open (restrict it at the proxy). */
   metricsToken?: string;
+  /** OTLP/HTTP collector base URL for traces (OTEL_EXPORTER_OTLP_ENDPOINT); empty = no tracing. */
+  otlpEndpoint?: string;
 }
 
 function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
@@ -89,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphqlMaxBatch: Math.max(1, intFromEnv(env, 'GRAPHQL_MAX_BATCH', 5)),
     rateLimitPerMinute: Math.max(1, intFromEnv(env, 'RATE_LIMIT_PER_MINUTE', 600)),
     metricsToken: env.METRICS_TOKEN || undefined,
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
   };
 }
 

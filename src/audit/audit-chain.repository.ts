@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { inSpan } from '../observability/tracing';
 import { asStoredJson, auditEntryHash, GENESIS_HASH } from './entry-hash';
 
 export interface NewAuditEntry {
@@ -26,7 +27,11 @@ export interface NewAuditEntry {
  * never wait on each other; commands already hold their instance lock before appending, so the
  * lock order is always instance → chain head and cannot deadlock.
  */
-export async function appendToChain(em: EntityManager, entry: NewAuditEntry): Promise<{ seq: number; hash: string }> {
+export function appendToChain(em: EntityManager, entry: NewAuditEntry): Promise<{ seq: number; hash: string }> {
+  return inSpan('audit.append', { 'privacyflow.tenant': entry.tenantId, 'privacyflow.action': entry.action }, () => appendLocked(em, entry));
+}
+
+async function appendLocked(em: EntityManager, entry: NewAuditEntry): Promise<{ seq: number; hash: string }> {
   // The first entry of a tenant creates its head; a concurrent first append waits on the unique key.
   await em.query(
     `INSERT INTO audit_chain_head (tenant_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING`,

@@ -12,6 +12,7 @@ import type { Actor } from '../identity/actor';
 import { IdentityError } from '../identity/identity-error';
 import { logger } from '../observability/logger';
 import type { PlatformMetrics } from '../observability/metrics';
+import { graphqlRequestSpan, graphqlSpanNamePlugin } from '../observability/tracing';
 import { requestContext, requestIdFrom } from '../observability/request-context';
 import type { WorkflowService } from '../workflow/workflow-service';
 import { batchLimit, perUserRateLimit } from './request-limits';
@@ -122,6 +123,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Exp
     plugins: [
       costLimitPlugin(limits.maxCost),
       ...(metrics ? [metrics.graphqlPlugin()] : []),
+      graphqlSpanNamePlugin,
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
     logger: { debug: (m) => logger.debug(String(m)), info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
@@ -146,6 +148,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Exp
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '2mb' }),
     restoreContext,
+    graphqlRequestSpan,
     authenticate,
     perUserRateLimit(limits.rateLimitPerMinute),
     batchLimit(limits.maxBatch),
