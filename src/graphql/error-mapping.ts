@@ -6,6 +6,7 @@ import { IdentityError } from '../identity/identity-error';
 import { ApiLimitError } from './limits/api-limit-error';
 import { describeError } from '../observability/error-description';
 import { logger } from '../observability/logger';
+import { isDatabaseUnavailable } from '../persistence/database-availability';
 import { WorkflowError } from '../workflow/workflow-error';
 
 /** Every domain error becomes a GraphQL error with a stable `extensions.code`; the one place this happens. */
@@ -30,6 +31,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  if (isDatabaseUnavailable(original)) {
+    logger.warn('database unavailable', { path: formatted.path, ...describeError(original) });
+    return { message: 'the database cannot be reached right now; try again shortly', path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true } };
+  }
   // Unexpected: log the developer detail (no variables, no input), answer without internals.
   logger.error('internal error', { path: formatted.path, ...describeError(original) });
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -14,7 +14,10 @@ export function redactMessage(message: string): string {
 
 /** Fields for a log line about an error: class, code (e.g. SQLSTATE) and the redacted message. */
 export function describeError(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { error: typeof err };
+  if (!(err instanceof Error)) {
+    const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+    return { error: typeof err, ...(typeof code === 'string' ? { errorCode: code } : {}) };
+  }
   const code = (err as { code?: unknown }).code;
   return { errorClass: err.name, ...(typeof code === 'string' ? { errorCode: code } : {}), error: redactMessage(err.message) };
 }

@@ -1,5 +1,6 @@
 import { describeError } from '../observability/error-description';
 import { logger } from '../observability/logger';
+import { isDatabaseUnavailable } from '../persistence/database-availability';
 import { relayOutbox } from './outbox-relay';
 import { fireDueTimers, TimerFiredObserver } from './timer-firing';
 import type { WorkflowService } from './workflow-service';
@@ -15,7 +16,12 @@ class PollingLoop {
   start(): void {
     const tick = async () => {
       if (this.stopped) return;
-      this.current = this.round().catch((err) => logger.error(`${this.name} round failed`, describeError(err)));
+      this.current = this.round().catch((err) =>
+        // An unreachable database is an outage to wait out (the next round retries), not a bug.
+        isDatabaseUnavailable(err)
+          ? logger.warn(`${this.name} waits for the database`, describeError(err))
+          : logger.error(`${this.name} round failed`, describeError(err)),
+      );
       const handled = await this.current;
       // A full round probably left more work: go again at once.
       if (!this.stopped) this.timer = setTimeout(tick, typeof handled === 'number' && handled > 0 ? 0 : this.intervalMs);
