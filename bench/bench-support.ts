@@ -9,8 +9,19 @@ export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 1
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-/** A GraphQL call over real HTTP (keep-alive), as a client would make it. */
-export function graphql(url: string, token: string, query: string, variables: object = {}): Promise<any> {
+/**
+ * A GraphQL call over real HTTP (keep-alive), as a client would make it. A keep-alive socket the
+ * server closed while it sat idle (between benchmark phases) fails with ECONNRESET on reuse; the
+ * Node documentation's remedy is to retry such a request once on a fresh socket.
+ */
+export function graphql(url: string, token: string, query: string, variables: object = {}, retried = false): Promise<any> {
+  return graphqlOnce(url, token, query, variables).catch((err) => {
+    if (!retried && err?.reusedSocket && err.code === 'ECONNRESET') return graphql(url, token, query, variables, true);
+    throw err;
+  });
+}
+
+function graphqlOnce(url: string, token: string, query: string, variables: object): Promise<any> {
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -26,7 +37,10 @@ export function graphql(url: string, token: string, query: string, variables: ob
         });
       },
     );
-    req.on('error', reject);
+    req.on('error', (err: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+      err.reusedSocket = req.reusedSocket;
+      reject(err);
+    });
     req.end(body);
   });
 }

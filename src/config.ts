@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Duration } from 'luxon';
 
 /**
  * All configuration comes from environment variables; every default is documented in the README.
@@ -20,6 +21,11 @@ export interface Config {
   outboxPollMs: number;
   /** Upper bound for one engine step (recover → act → settle), in ms. */
   engineStepTimeoutMs: number;
+  /**
+   * Municipalities (tenant ids) the platform serves: a timer start event starts one case for each.
+   * Empty = the municipalities of keycloak/realm-export.json.
+   */
+  tenants: string[];
   keycloakUrl?: string;
   /** URL clients use to reach this server; the development identity provider's issuer. */
   publicUrl?: string;
@@ -29,6 +35,10 @@ export interface Config {
   /** Development identity provider password for demo users (never in production). */
   devIdentityPassword: string;
   logLevel: string;
+  /** ISO 8601 duration from closing an incident to its evaluation (BLNP step 38: 2–6 weeks). */
+  incidentEvaluationDelay: string;
+  /** ISO 8601 duration an archived incident file is kept before it is destroyed (step 41). */
+  incidentRetentionPeriod: string;
   /**
    * Express 'trust proxy': false (default) records the socket's address as the client address;
    * a hop count or a list of proxy addresses/subnets believes their X-Forwarded-For.
@@ -48,6 +58,13 @@ export interface Config {
   metricsToken?: string;
   /** OTLP/HTTP collector base URL for traces (OTEL_EXPORTER_OTLP_ENDPOINT); empty = no tracing. */
   otlpEndpoint?: string;
+}
+
+function durationFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!Duration.fromISO(raw).isValid) throw new Error(`${name} must be an ISO 8601 duration such as P14D, got "${raw}"`);
+  return raw;
 }
 
 function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
@@ -78,12 +95,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timerPollMs: intFromEnv(env, 'TIMER_POLL_MS', 1000),
     outboxPollMs: intFromEnv(env, 'OUTBOX_POLL_MS', 1000),
     engineStepTimeoutMs: intFromEnv(env, 'ENGINE_STEP_TIMEOUT_MS', 10000),
+    tenants: (env.TENANTS ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     keycloakUrl: env.KEYCLOAK_URL || undefined,
     publicUrl: env.PUBLIC_URL || undefined,
     keycloakRealm: env.KEYCLOAK_REALM ?? 'privacyflow',
     apiClientId: env.KEYCLOAK_API_CLIENT_ID ?? 'privacyflow-api',
     devIdentityPassword: env.DEV_IDENTITY_PASSWORD ?? 'demo',
     logLevel: env.LOG_LEVEL ?? 'info',
+    incidentEvaluationDelay: durationFromEnv(env, 'INCIDENT_EVALUATION_DELAY', 'P14D'),
+    incidentRetentionPeriod: durationFromEnv(env, 'INCIDENT_RETENTION_PERIOD', 'P5Y'),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     graphqlMaxDepth: intFromEnv(env, 'GRAPHQL_MAX_DEPTH', 8),
     graphqlMaxAliases: intFromEnv(env, 'GRAPHQL_MAX_ALIASES', 15),

@@ -13,7 +13,12 @@ import { Database, migrationsApplied, openDatabase } from './persistence/databas
 import { createHttpApp } from './server/http-app';
 import { BackgroundWorkers, startBackgroundWorkers } from './workflow/background-workers';
 import { defaultServiceRegistry, ServiceRegistry } from './workflow/service-registry';
+import { TaskHookRegistry } from './workflow/task-hooks';
 import { WorkflowService } from './workflow/workflow-service';
+import { BreachService } from './breach-notification/breach.service';
+import { registerIncidentHooks } from './incidents/incident-task-hooks';
+import { IncidentService } from './incidents/incident.service';
+import { InvestigationService } from './incidents/investigation.service';
 import { readWorkloadStatistics } from './workflow/workload-statistics';
 
 export interface Platform {
@@ -35,6 +40,12 @@ export interface PlatformOptions {
   withoutWorkers?: boolean;
 }
 
+/** The municipalities a timer start event starts a case for: TENANTS, or those of the realm export. */
+function servedTenants(config: Config): string[] {
+  if (config.tenants.length) return config.tenants;
+  return [...new Set(loadRealmDirectory().users.flatMap((u) => u.tenants))].sort();
+}
+
 /**
  * The composition root: database and migrations, diagrams from bpmn/, identity, GraphQL over
  * HTTP, and the background workers — in that order, torn down in reverse by close().
@@ -43,8 +54,15 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   setLogLevel(config.logLevel);
   const production = isProduction(config);
   const database = await openDatabase(config);
-  const services = options.services ?? defaultServiceRegistry();
-  const workflow = new WorkflowService(database.dataSource, services, config);
+  const services = options.services ?? defaultServiceRegistry({ dataSource: database.dataSource });
+  const taskHooks = registerIncidentHooks(new TaskHookRegistry(), config);
+  const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
+  const domain = {
+    workflow,
+    incidents: new IncidentService(database.dataSource, workflow),
+    investigation: new InvestigationService(database.dataSource),
+    breaches: new BreachService(database.dataSource),
+  };
   const deployed = await workflow.deployDirectory(config.bpmnDir, systemActor('deployment'));
   logger.info('diagrams deployed', { diagrams: deployed.map((d) => `${d.definition.processKey}@${d.definition.version}${d.created ? ' (new)' : ''}`) });
 
@@ -67,7 +85,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
 
   const { app, apollo } = await createHttpApp({
     schema: await buildApiSchema(),
-    workflow,
+    services: domain,
     production,
     authenticate: (authorization) => {
       verifier ??= new TokenVerifier({ serverUrl: identityServerUrl(), realm: config.keycloakRealm, audience: config.apiClientId });
@@ -102,14 +120,16 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const address = server.address() as AddressInfo;
   url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
 
+  const tenants = servedTenants(config);
   const workers: BackgroundWorkers | undefined = options.withoutWorkers
     ? undefined
     : startBackgroundWorkers(workflow, {
         timerPollMs: config.timerPollMs,
         outboxPollMs: config.outboxPollMs,
+        tenants,
         onTimerFired: (lateness) => metrics.observeTimerFired(lateness),
       });
-  logger.info('privacyflow ready', { url: `${url}/graphql`, database: database.kind });
+  logger.info('privacyflow ready', { url: `${url}/graphql`, database: database.kind, tenants });
 
   return {
     config,

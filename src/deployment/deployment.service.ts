@@ -6,13 +6,17 @@ import type { Actor } from '../identity/actor';
 import { canDeploy, DEPLOYER_ROLES, roleUsedAmong } from '../identity/access-policy';
 import { ProcessDefinitionEntity } from '../persistence/entities';
 import { appendAudit } from '../workflow/audit-trail';
+import { scheduleTimerStart } from '../workflow/timer-start-firing';
 import { WorkflowError, WorkflowErrorCode } from '../workflow/workflow-error';
+import type { DiagramProblem } from './deployment-error';
 import { validateDiagram } from './diagram-validator';
 
 export interface DeploymentResult {
   definition: ProcessDefinitionEntity;
   /** false when identical XML was deployed before: the existing version is returned. */
   created: boolean;
+  /** bpmnlint findings at level warn; the diagram was deployed anyway. */
+  warnings: DiagramProblem[];
 }
 
 export interface DeploymentOptions {
@@ -35,14 +39,14 @@ export async function deployProcess(
   actor: Actor,
 ): Promise<DeploymentResult> {
   if (!canDeploy(actor)) throw new WorkflowError(WorkflowErrorCode.FORBIDDEN, 'you may not deploy diagrams');
-  const { model } = await validateDiagram(xml, { knownServices: options.knownServices, maxBytes: options.maxDiagramBytes });
+  const { model, warnings } = await validateDiagram(xml, { knownServices: options.knownServices, maxBytes: options.maxDiagramBytes });
   const sha = createHash('sha256').update(xml).digest('hex');
 
   return dataSource.transaction(async (em) => {
     // Serialise deployments of one key so two deployers never take the same version number.
     await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`deploy:${model.processKey}`]);
     const same = await em.findOne(ProcessDefinitionEntity, { where: { processKey: model.processKey, xmlSha256: sha } });
-    if (same) return { definition: same, created: false };
+    if (same) return { definition: same, created: false, warnings };
     const { max } = (await em
       .createQueryBuilder(ProcessDefinitionEntity, 'd')
       .select('MAX(d.version)', 'max')
@@ -59,13 +63,14 @@ export async function deployProcess(
       deployedBy: actor.userId,
     });
     await em.insert(ProcessDefinitionEntity, definition);
+    await scheduleTimerStart(em, definition);
     await appendAudit(em, actor, {
       tenantId: ALL_TENANTS,
       action: 'process.deployed',
       roleUsed: roleUsedAmong(actor, DEPLOYER_ROLES),
       details: { processKey: model.processKey, version: definition.version, sha256: sha },
     });
-    return { definition, created: true };
+    return { definition, created: true, warnings };
   });
 }
 

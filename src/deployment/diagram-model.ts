@@ -48,6 +48,19 @@ export interface UserTaskModel {
   formFields: FormField[];
   /** camunda:properties name → value (e.g. separateFrom, notInitiator). */
   properties: Record<string, string>;
+  /** bpmn:multiInstanceLoopCharacteristics: one task per element of a collection (or per count). */
+  multiInstance?: MultiInstanceModel;
+}
+
+export interface MultiInstanceModel {
+  /** camunda:collection, `${…}`: the list iterated over. */
+  collection?: string;
+  /** camunda:elementVariable: the name each iteration's element is visible under (default `item`). */
+  elementVariable: string;
+  /** bpmn:loopCardinality, when there is no collection. */
+  cardinality?: string;
+  /** isSequential: one after another instead of all at once. */
+  sequential: boolean;
 }
 
 export interface MessageModel {
@@ -67,4 +80,13 @@ export interface DiagramModel {
   serviceNames: string[];
   /** Every flow element id → its type and name, for history and the instance view. */
   elements: Record<string, { type: string; name?: string }>;
+  /** The process's timer start event: the platform starts instances on this schedule. */
+  timerStart?: TimerStartModel;
+}
+
+export interface TimerStartModel {
+  elementId: string;
+  kind: 'timeDate' | 'timeCycle' | 'timeDuration';
+  /** The literal ISO 8601 value (no expressions: there are no variables before a case exists). */
+  value: string;
 }

@@ -1,8 +1,9 @@
 import BpmnModdle from 'bpmn-moddle';
 import { findExpressionProblem, expressionBody, RESERVED_VARIABLE_NAMES } from '../process-runtime/expression-language';
 import { moddleOptions } from '../process-runtime/source-context';
+import { lintDiagram } from './bpmnlint-rules';
 import { DiagramProblem, DiagramRejectedError } from './deployment-error';
-import type { DiagramModel, FormField, FormFieldType, UserTaskModel } from './diagram-model';
+import type { DiagramModel, FormField, FormFieldType, MultiInstanceModel, TimerStartModel, UserTaskModel } from './diagram-model';
 import { DEFAULT_MAX_DIAGRAM_BYTES, guardXml } from './xml-guard';
 
 export interface ValidateOptions {
@@ -90,6 +91,65 @@ function timerLiteralProblem(kind: string) {
   };
 }
 
+const isReservedName = (name: string) => (RESERVED_VARIABLE_NAMES as readonly string[]).includes(name) || name.startsWith('__');
+
+function readMultiInstance(task: any, problems: DiagramProblem[]): MultiInstanceModel | undefined {
+  const loop = task.loopCharacteristics;
+  if (!loop) return undefined;
+  if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
+    problems.push({ rule: 'unsupported-loop', elementId: task.id, message: `${task.id}: only multi-instance loops are supported, not standard loops` });
+    return undefined;
+  }
+  const model: MultiInstanceModel = {
+    collection: loop.collection || undefined,
+    elementVariable: loop.elementVariable || 'item',
+    cardinality: loop.loopCardinality?.body || undefined,
+    sequential: !!loop.isSequential,
+  };
+  if (!model.collection && !model.cardinality) {
+    problems.push({ rule: 'multi-instance-without-collection', elementId: task.id, message: `multi-instance task ${task.id} names no collection and no cardinality` });
+  }
+  for (const [what, text] of [['collection', model.collection], ['loop cardinality', model.cardinality]] as const) {
+    if (text === undefined) continue;
+    // bpmn-engine resolves a bare variable name to the text itself, not to the variable: require ${…}.
+    if (expressionBody(text) === undefined) problems.push({ rule: 'invalid-expression', elementId: task.id, message: `${what} of ${task.id} must be \${…}, e.g. \${afdelingen}` });
+    else checkExpression(text, `${what} of ${task.id}`, task.id, problems);
+  }
+  if (isReservedName(model.elementVariable)) {
+    problems.push({ rule: 'reserved-variable', elementId: task.id, message: `element variable ${model.elementVariable} of ${task.id} is reserved` });
+  }
+  if (loop.completionCondition) {
+    problems.push({ rule: 'unsupported-loop', elementId: task.id, message: `${task.id}: a completion condition on a multi-instance user task is not supported` });
+  }
+  return model;
+}
+
+/** The timer start event of a process, if it has one; it must be the only start event and literal. */
+function readTimerStart(process: any, problems: DiagramProblem[]): TimerStartModel | undefined {
+  const starts = (process.flowElements ?? []).filter((e: any) => e.$type === 'bpmn:StartEvent');
+  const timed = starts.filter((e: any) => e.eventDefinitions?.some((d: any) => d.$type === 'bpmn:TimerEventDefinition'));
+  if (timed.length === 0) return undefined;
+  if (starts.length > 1) {
+    for (const start of timed) {
+      problems.push({ rule: 'timer-start-not-alone', elementId: start.id, message: `timer start event ${start.id} must be the only start event of the process` });
+    }
+    return undefined;
+  }
+  const start = timed[0];
+  const definition = start.eventDefinitions.find((d: any) => d.$type === 'bpmn:TimerEventDefinition');
+  const kind = (['timeCycle', 'timeDate', 'timeDuration'] as const).find((k) => definition[k]?.body);
+  if (!kind) {
+    problems.push({ rule: 'invalid-timer', elementId: start.id, message: `timer start event ${start.id} has no date, duration or cycle` });
+    return undefined;
+  }
+  const value = String(definition[kind].body).trim();
+  if (value.includes('${')) {
+    problems.push({ rule: 'timer-start-expression', elementId: start.id, message: `timer start event ${start.id}: write a fixed date, duration or cycle, not an expression (a case has no variables before it starts)` });
+    return undefined;
+  }
+  return { elementId: start.id, kind, value };
+}
+
 /** Platform rules on every flow element; fills the model as it goes. */
 function inspect(process: any, options: ValidateOptions, problems: DiagramProblem[], model: DiagramModel): void {
   for (const element of flowElements(process)) {
@@ -130,9 +190,13 @@ function inspect(process: any, options: ValidateOptions, problems: DiagramProble
         formKey: element.formKey,
         formFields: readFormFields(element, problems),
         properties: Object.fromEntries((extension(element, 'camunda:Properties')?.values ?? []).map((p: any) => [p.name, p.value])),
+        multiInstance: readMultiInstance(element, problems),
       };
       if (!task.candidateGroups.length && !task.candidateUsers.length && !task.assignee) {
         problems.push({ rule: 'user-task-without-performer', elementId: id, message: `user task ${id} names no candidate group, candidate user or assignee` });
+      }
+      for (const name of [...task.candidateGroups, ...task.candidateUsers]) {
+        if (name.includes('${')) checkExpression(name, `candidate of ${id}`, id, problems);
       }
       checkExpression(task.dueDate, `due date of ${id}`, id, problems);
       checkExpression(task.followUpDate, `follow-up date of ${id}`, id, problems);
@@ -141,11 +205,18 @@ function inspect(process: any, options: ValidateOptions, problems: DiagramProble
   }
 }
 
+export interface ValidatedDiagram {
+  model: DiagramModel;
+  moddleRoot: unknown;
+  /** bpmnlint findings at level warn: reported to the deployer, not a reason to refuse. */
+  warnings: DiagramProblem[];
+}
+
 /**
  * Turns uploaded BPMN XML into the platform's model of it, or refuses it with ONE error that
- * lists every problem. Never throws anything else.
+ * lists every problem (platform rules and bpmnlint errors). Never throws anything else.
  */
-export async function validateDiagram(xml: string, options: ValidateOptions): Promise<{ model: DiagramModel; moddleRoot: unknown }> {
+export async function validateDiagram(xml: string, options: ValidateOptions): Promise<ValidatedDiagram> {
   const guard = guardXml(typeof xml === 'string' ? xml : '', options.maxBytes ?? DEFAULT_MAX_DIAGRAM_BYTES);
   if (guard.length) throw new DiagramRejectedError(guard);
 
@@ -175,7 +246,12 @@ export async function validateDiagram(xml: string, options: ValidateOptions): Pr
     serviceNames: [],
     elements: {},
   };
-  if (process) inspect(process, options, problems, model);
+  if (process) {
+    inspect(process, options, problems, model);
+    model.timerStart = readTimerStart(process, problems);
+  }
+  const lint = await lintDiagram(root);
+  problems.push(...lint.errors);
   if (problems.length) throw new DiagramRejectedError(problems);
-  return { model, moddleRoot: root };
+  return { model, moddleRoot: root, warnings: lint.warnings };
 }

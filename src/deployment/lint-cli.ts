@@ -4,14 +4,15 @@ import { defaultServiceRegistry } from '../workflow/service-registry';
 import { DiagramRejectedError } from './deployment-error';
 import { validateDiagram } from './diagram-validator';
 
-/** `npm run lint:bpmn`: runs the deployment checks on every .bpmn file of a directory. */
+/** `npm run lint:bpmn [dir…]`: runs the deployment checks on every .bpmn file of the directories (default bpmn/). */
 async function main(dir: string): Promise<number> {
   let bad = 0;
   const knownServices = defaultServiceRegistry().names();
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.bpmn'))) {
     try {
-      await validateDiagram(fs.readFileSync(path.join(dir, file), 'utf8'), { knownServices });
+      const { warnings } = await validateDiagram(fs.readFileSync(path.join(dir, file), 'utf8'), { knownServices });
       console.log(`ok   ${file}`);
+      for (const w of warnings) console.log(`warn ${file}: [${w.rule}] ${w.elementId ?? ''} ${w.message}`);
     } catch (err) {
       bad++;
       const problems = err instanceof DiagramRejectedError ? err.problems : [{ rule: 'error', message: String(err) }];
@@ -21,4 +22,11 @@ async function main(dir: string): Promise<number> {
   return bad;
 }
 
-main(process.argv[2] ?? 'bpmn').then((bad) => process.exit(bad ? 1 : 0));
+async function all(dirs: string[]): Promise<number> {
+  let bad = 0;
+  for (const dir of dirs) bad += await main(dir);
+  return bad;
+}
+
+const dirs = process.argv.slice(2);
+all(dirs.length ? dirs : ['bpmn']).then((bad) => process.exit(bad ? 1 : 0));

@@ -1,4 +1,7 @@
+import type { BreachService } from '../breach-notification/breach.service';
 import type { Actor } from '../identity/actor';
+import type { IncidentService } from '../incidents/incident.service';
+import type { InvestigationService } from '../incidents/investigation.service';
 import type { CaseReadMemo } from '../workflow/case-reads';
 import type { WorkflowService } from '../workflow/workflow-service';
 
@@ -6,6 +9,12 @@ import type { WorkflowService } from '../workflow/workflow-service';
 export interface RequestContext {
   actor: Actor;
   workflow: WorkflowService;
+  incidents: IncidentService;
+  investigation: InvestigationService;
+  breaches: BreachService;
   /** Case reads already in the audit trail for this request (one entry per case and data kind). */
   caseReads: CaseReadMemo;
 }
+
+/** The domain services every request gets (built once in platform.ts). */
+export type DomainServices = Omit<RequestContext, 'actor' | 'caseReads'>;

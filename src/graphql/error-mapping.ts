@@ -1,7 +1,9 @@
 import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AuditError } from '../audit/audit-error';
+import { BreachError } from '../breach-notification/breach-error';
 import { DiagramRejectedError } from '../deployment/deployment-error';
+import { IncidentError } from '../incidents/incident-error';
 import { IdentityError } from '../identity/identity-error';
 import { ApiLimitError } from './limits/api-limit-error';
 import { describeError } from '../observability/error-description';
@@ -22,6 +24,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (original instanceof DiagramRejectedError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code, problems: original.problems } };
+  }
+  if (original instanceof IncidentError || original instanceof BreachError) {
+    const extensions = { code: original.code, ...(original.fieldErrors ? { fieldErrors: original.fieldErrors } : {}) };
+    return { message: original.message, path: formatted.path, extensions };
   }
   if (original instanceof AuditError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code } };

@@ -36,7 +36,7 @@ export function toTaskDetail({ task, instance, definition }: TaskDetailModel): T
     ...toTask(task),
     formKey: model?.formKey ?? null,
     form: describeForm(model?.formFields ?? []) as TaskDetail['form'],
-    caseData: instance.variables,
+    caseData: { ...instance.variables, ...task.localVariables },
     output: task.output,
   };
 }

@@ -20,7 +20,11 @@ export interface TaskFilter {
 
 export interface TaskPage {
   nodes: UserTaskEntity[];
-  totalCount: number;
+  /**
+   * Counts every task matching the filter. A function, because counting visits every matching row
+   * while a page visits only `first` of them: it runs only when a client asks for totalCount.
+   */
+  countTotal(): Promise<number>;
   hasNextPage: boolean;
   endCursor: string | null;
 }
@@ -76,7 +80,9 @@ export async function listTasks(
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     qb.andWhere('(t.name ILIKE :pattern OR t.business_key ILIKE :pattern)', { pattern });
   }
-  const totalCount = await qb.clone().getCount();
+  // count(*) rather than TypeORM's getCount(), which emits COUNT(DISTINCT id) (a needless hash of every row).
+  const counter = qb.clone().select('count(*)::int', 'n');
+  const countTotal = async () => ((await counter.getRawOne<{ n: number }>())?.n ?? 0);
 
   const cursor = after ? decodeCursor(after) : null;
   if (cursor) {
@@ -95,7 +101,7 @@ export async function listTasks(
   const nodes = rows.slice(0, limit);
   return {
     nodes,
-    totalCount,
+    countTotal,
     hasNextPage: rows.length > limit,
     endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]) : null,
   };

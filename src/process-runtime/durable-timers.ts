@@ -18,11 +18,16 @@ export class DurableTimers {
   readonly timers: any;
   private pending = 0;
 
-  constructor() {
+  /**
+   * @param fireNow ids of timer events to fire at once whatever their delay: the timer start event
+   * of an instance the platform starts because its schedule fell due (see timer-start-schedule).
+   */
+  constructor(fireNow: ReadonlySet<string> = new Set()) {
     const self = this;
     this.timers = new (Timers as any)({
       setTimeout(callback: (...args: unknown[]) => void, delay: number, ...args: unknown[]) {
-        if (delay > 0) return { deferred: true };
+        const owner = args[0] as { id?: string } | undefined;
+        if (delay > 0 && !(owner?.id && fireNow.has(owner.id))) return { deferred: true };
         self.pending++;
         return {
           handle: setImmediate(() => {

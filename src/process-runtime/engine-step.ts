@@ -28,7 +28,11 @@ function installedVersion(pkg: string): string {
 
 /** What to do to the instance in this step. */
 export type StepAction =
-  | { kind: 'start'; variables: Record<string, unknown> }
+  /**
+   * Start a new instance. `startTimerId`: the process's timer start event, which fires at once
+   * (the platform's schedule decides when timer-started instances begin, not the engine).
+   */
+  | { kind: 'start'; variables: Record<string, unknown>; startTimerId?: string }
   /** Complete a waiting user task with form values (already validated). */
   | { kind: 'complete'; elementId: string; executionId: string; values: Record<string, unknown> }
   /** Deliver a message to the element(s) waiting for the bpmn:message with this id. */
@@ -51,7 +55,23 @@ export interface WaitingElement {
   type: string;
   /** For message catch events: the bpmn:message name. */
   messageName?: string;
+  /** For one iteration of a multi-instance activity: its index and its own variables. */
+  loop?: LoopIteration;
 }
+
+export interface LoopIteration {
+  index: number;
+  /** The element variable (camunda:elementVariable, default `item`) and `loopCounter`, as in Camunda. */
+  variables: Record<string, unknown>;
+}
+
+/**
+ * The list variable the form values of a multi-instance user task's iterations are collected in,
+ * one entry per completed iteration (its element variable plus the values), in completion order.
+ * Iterations do not write their values as separate process variables: parallel answers would
+ * overwrite each other.
+ */
+export const loopResultsVariable = (elementId: string) => `${elementId}Results`;
 
 export interface HistoryEvent {
   elementId: string;
@@ -85,7 +105,7 @@ const noScripts = {
  * No engine outlives this call.
  */
 export async function runEngineStep(input: StepInput): Promise<StepResult> {
-  const timers = new DurableTimers();
+  const timers = new DurableTimers(new Set(input.action.kind === 'start' && input.action.startTimerId ? [input.action.startTimerId] : []));
   const recorder = new ServiceRecorder(input.knownServices);
   const history: HistoryEvent[] = [];
   const listener = new EventEmitter();
@@ -152,20 +172,49 @@ export async function runEngineStep(input: StepInput): Promise<StepResult> {
   };
 }
 
+/**
+ * Everything waiting, also inside (nested) sub-processes: the definition's getPostponed() only
+ * lists a sub-process itself, its waiting children come from the sub-process's own API.
+ */
+function allPostponed(engine: any): any[] {
+  const result: any[] = [];
+  const visit = (apis: any[], depth: number) => {
+    for (const api of apis) {
+      result.push(api);
+      if (api.type === 'bpmn:SubProcess' && depth < 20) {
+        visit((api.getPostponed?.() ?? []).filter((child: any) => child.executionId !== api.executionId), depth + 1);
+      }
+    }
+  };
+  visit(engine.execution?.getPostponed() ?? [], 0);
+  return result;
+}
+
 function applyAction(engine: any, action: Extract<StepAction, { kind: 'complete' | 'message' }>): void {
-  const postponed: any[] = engine.execution.getPostponed();
-  const target =
-    action.kind === 'complete'
-      ? postponed.find((api) => api.id === action.elementId && api.executionId === action.executionId)
-      : postponed.find((api) => api.content?.message?.id === action.messageId);
+  const postponed: any[] = allPostponed(engine);
+  // Check id and executionId against what really waits: the engine itself completes a non-looped
+  // task for any executionId, so a stale submission could complete a later visit.
+  const task = action.kind === 'complete' ? waitingElements(engine).find((w) => w.elementId === action.elementId && w.executionId === action.executionId) : undefined;
+  const target = action.kind === 'complete' ? task : postponed.find((api) => api.content?.message?.id === action.messageId);
   if (!target) {
     const what = action.kind === 'complete' ? `${action.elementId} (${action.executionId})` : `message ${action.messageId}`;
     throw new RuntimeError(RuntimeErrorCode.NOT_WAITING, `${what} is not waiting in this instance`);
   }
-  // Values become process variables before the element completes, as in Camunda.
-  if (Object.keys(action.values).length > 0) {
-    for (const process of engine.execution.definitions[0].getRunningProcesses()) process.environment.assignVariables(action.values);
+  // Values become process variables before the element completes, as in Camunda. A running
+  // sub-process works on a copy of the process environment taken when it started, so the values
+  // go to every environment in use: the process's and each sub-process's.
+  const processes = engine.execution.definitions[0].getRunningProcesses();
+  const environments = new Set<any>(processes.map((p: any) => p.environment));
+  for (const api of postponed) if (api.environment) environments.add(api.environment);
+  if (task?.loop) {
+    const name = loopResultsVariable(task.elementId);
+    const previous = processes[0]?.environment.variables[name];
+    const entry = { ...task.loop.variables, ...action.values };
+    for (const environment of environments) environment.assignVariables({ [name]: [...(Array.isArray(previous) ? previous : []), entry] });
+  } else if (Object.keys(action.values).length > 0) {
+    for (const environment of environments) environment.assignVariables(action.values);
   }
+  // A multi-instance iteration is addressed by its own executionId (bpmn-elements checks it only there).
   if (action.kind === 'complete') engine.execution.signal({ id: action.elementId, executionId: action.executionId });
   else engine.execution.signal({ id: action.messageId });
 }
@@ -186,8 +235,26 @@ async function settle(engine: any, timers: DurableTimers, timeoutMs: number): Pr
 
 function waitingElements(engine: any): WaitingElement[] {
   const result: WaitingElement[] = [];
-  for (const api of engine.execution?.getPostponed() ?? []) {
+  for (const api of allPostponed(engine)) {
+    // A flow waiting at a parallel join is listed too; it is not an element anyone waits in.
+    if (api.type === 'bpmn:SequenceFlow') continue;
     const content = api.content ?? {};
+    if (content.isMultiInstance) {
+      // The postponed element is the loop's root; its waiting iterations each have their own
+      // executionId (`<root>_<index>`) and carry the element variable in their content.
+      const elementVariable: string = api.owner?.behaviour?.loopCharacteristics?.behaviour?.elementVariable || 'item';
+      for (const iteration of api.getExecuting?.() ?? []) {
+        const { index } = iteration.content ?? {};
+        if (typeof index !== 'number' || iteration.executionId === api.executionId) continue;
+        result.push({
+          elementId: api.id,
+          executionId: iteration.executionId,
+          type: api.type,
+          loop: { index, variables: { [elementVariable]: iteration.content[elementVariable], loopCounter: index } },
+        });
+      }
+      continue;
+    }
     result.push({
       elementId: api.id,
       executionId: api.executionId,

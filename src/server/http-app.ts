@@ -7,14 +7,13 @@ import { formatError } from '../graphql/error-mapping';
 import { ApiLimitCode, limitErrorBody } from '../graphql/limits/api-limit-error';
 import { costLimitPlugin } from '../graphql/limits/cost-limit.plugin';
 import { queryShapeRules } from '../graphql/limits/validation-rules';
-import type { RequestContext } from '../graphql/context';
+import type { DomainServices, RequestContext } from '../graphql/context';
 import type { Actor } from '../identity/actor';
 import { IdentityError } from '../identity/identity-error';
 import { logger } from '../observability/logger';
 import type { PlatformMetrics } from '../observability/metrics';
 import { graphqlRequestSpan, graphqlSpanNamePlugin } from '../observability/tracing';
 import { requestContext, requestIdFrom } from '../observability/request-context';
-import type { WorkflowService } from '../workflow/workflow-service';
 import { batchLimit, perUserRateLimit } from './request-limits';
 
 /** Abuse limits on /graphql; each refusal answers a typed error (see graphql/limits/api-limit-error.ts). */
@@ -29,7 +28,7 @@ export interface ApiLimits {
 
 export interface HttpAppOptions {
   schema: GraphQLSchema;
-  workflow: WorkflowService;
+  services: DomainServices;
   production: boolean;
   /** Verifies the Authorization header; throws IdentityError when it cannot. */
   authenticate: (authorization: string | undefined) => Promise<Actor>;
@@ -153,7 +152,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Exp
     perUserRateLimit(limits.rateLimitPerMinute),
     batchLimit(limits.maxBatch),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ actor: res.locals.actor as Actor, workflow: options.workflow, caseReads: new Map() }),
+      context: async ({ res }) => ({ actor: res.locals.actor as Actor, ...options.services, caseReads: new Map() }),
     }),
   );
 

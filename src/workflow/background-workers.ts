@@ -3,6 +3,7 @@ import { logger } from '../observability/logger';
 import { isDatabaseUnavailable } from '../persistence/database-availability';
 import { relayOutbox } from './outbox-relay';
 import { fireDueTimers, TimerFiredObserver } from './timer-firing';
+import { fireDueTimerStarts } from './timer-start-firing';
 import type { WorkflowService } from './workflow-service';
 
 /** A loop that runs `round` every `intervalMs`, never two rounds at once, and stops cleanly. */
@@ -40,13 +41,14 @@ export interface BackgroundWorkers {
   stop(): Promise<void>;
 }
 
-/** The timer poller and the outbox relay; every server process runs both. */
+/** The timer poller, the timer start poller and the outbox relay; every server process runs them. */
 export function startBackgroundWorkers(
   workflow: WorkflowService,
-  options: { timerPollMs: number; outboxPollMs: number; onTimerFired?: TimerFiredObserver },
+  options: { timerPollMs: number; outboxPollMs: number; tenants: readonly string[]; onTimerFired?: TimerFiredObserver },
 ): BackgroundWorkers {
   const loops = [
     new PollingLoop('timer poller', options.timerPollMs, () => fireDueTimers(workflow.commands, 50, options.onTimerFired)),
+    new PollingLoop('timer start poller', options.timerPollMs, () => fireDueTimerStarts(workflow.commands, options.tenants)),
     new PollingLoop('outbox relay', options.outboxPollMs, () => relayOutbox(workflow.dataSource, workflow.services)),
   ];
   loops.forEach((l) => l.start());

@@ -6,6 +6,7 @@ import { inSpan } from '../observability/tracing';
 import { RuntimeError, runEngineStep, StepAction, StepResult } from '../process-runtime';
 import type { DefinitionStore } from './definition-store';
 import type { ServiceRegistry } from './service-registry';
+import { TaskHookRegistry } from './task-hooks';
 import { WorkflowError, WorkflowErrorCode } from './workflow-error';
 
 export interface LockedInstance {
@@ -25,6 +26,8 @@ export class InstanceCommands {
     readonly definitions: DefinitionStore,
     readonly services: ServiceRegistry,
     private readonly config: Pick<Config, 'engineStepTimeoutMs'>,
+    /** Domain work run inside task completions (see task-hooks.ts). */
+    readonly taskHooks: TaskHookRegistry = new TaskHookRegistry(),
   ) {}
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../identity/actor';
 import { canStartIn } from '../identity/access-policy';
-import { ProcessInstanceEntity } from '../persistence/entities';
+import type { EntityManager } from 'typeorm';
+import { ProcessDefinitionEntity, ProcessInstanceEntity } from '../persistence/entities';
 import { jsonb } from '../persistence/jsonb';
-import { ENGINE_VERSION } from '../process-runtime';
+import { ENGINE_VERSION, StepResult } from '../process-runtime';
 import { RESERVED_VARIABLE_NAMES } from '../process-runtime/expression-language';
 import { appendAudit } from './audit-trail';
 import { InstanceCommands } from './instance-commands';
@@ -19,6 +20,11 @@ export interface StartProcessProps {
   /** Municipality the case belongs to; may be omitted by actors who work for one municipality only. */
   tenantId?: string | null;
   actor: Actor;
+  /**
+   * Domain work that belongs to starting this case (e.g. the incident report row); runs inside the
+   * start transaction after the instance row exists, so both commit or neither does.
+   */
+  onStarted?: (em: EntityManager, instance: ProcessInstanceEntity) => Promise<void>;
 }
 
 /** Names the engine or the platform itself sets; callers may not supply them. */
@@ -37,6 +43,65 @@ function checkVariables(variables: Record<string, unknown>): void {
   }
 }
 
+interface NewInstance {
+  definition: ProcessDefinitionEntity;
+  tenantId: string;
+  businessKey: string | null;
+  variables: Record<string, unknown>;
+  actor: Actor;
+  onStarted?: StartProcessProps['onStarted'];
+}
+
+/**
+ * Runs the engine of a new instance to its first wait. A new instance needs no lock, so this may
+ * run before its transaction opens. A timer start event fires at once: whoever starts the
+ * instance (a person, or the schedule in timer-start-firing) decided that it is time.
+ */
+async function runStart(commands: InstanceCommands, instanceId: string, props: NewInstance): Promise<StepResult> {
+  const { definition, actor, businessKey, tenantId } = props;
+  const step = await commands.step(definition, undefined, {
+    kind: 'start',
+    variables: { ...props.variables, initiator: actor.userId, businessKey, tenantId, instanceId },
+    startTimerId: definition.model.timerStart?.elementId,
+  });
+  InstanceCommands.refuseFailedStep(step, actor);
+  return step;
+}
+
+/** Stores a started instance with its tasks, timers and audit entry, inside `em`'s transaction. */
+async function storeStarted(em: EntityManager, instanceId: string, step: StepResult, props: NewInstance): Promise<ProcessInstanceEntity> {
+  const { definition, actor, tenantId } = props;
+  const instance = em.create(ProcessInstanceEntity, {
+    id: instanceId,
+    tenantId,
+    definitionId: definition.id,
+    processKey: definition.processKey,
+    definitionVersion: definition.version,
+    businessKey: props.businessKey,
+    status: 'running',
+    state: null,
+    variables: {},
+    activeElementIds: [],
+    waitingMessages: [],
+    engineVersion: ENGINE_VERSION,
+    revision: 0,
+    startedBy: actor.userId,
+    startedAt: new Date(),
+    endedAt: null,
+    failure: null,
+  });
+  await em.insert(ProcessInstanceEntity, jsonb(instance));
+  await persistStep(em, instance, definition.model, step, actor);
+  await props.onStarted?.(em, instance);
+  await appendAudit(em, actor, {
+    tenantId,
+    action: 'process.started',
+    instanceId,
+    details: { processKey: definition.processKey, version: definition.version, variableNames: Object.keys(props.variables) },
+  });
+  return instance;
+}
+
 /** Starts a case: the engine runs to its first wait, and instance + tasks + timers commit together. */
 export async function startProcess(commands: InstanceCommands, props: StartProcessProps): Promise<ProcessInstanceEntity> {
   const variables = props.variables ?? {};
@@ -49,41 +114,20 @@ export async function startProcess(commands: InstanceCommands, props: StartProce
   if (!definition) throw new WorkflowError(WorkflowErrorCode.PROCESS_NOT_FOUND, `process ${props.processKey} not found`);
 
   const instanceId = randomUUID();
-  // The engine runs before the transaction opens: a new instance needs no lock.
-  const step = await commands.step(definition, undefined, {
-    kind: 'start',
-    variables: { ...variables, initiator: props.actor.userId, businessKey: props.businessKey ?? null, tenantId, instanceId },
-  });
-  InstanceCommands.refuseFailedStep(step, props.actor);
+  const start: NewInstance = { definition, tenantId, businessKey: props.businessKey ?? null, variables, actor: props.actor, onStarted: props.onStarted };
+  const step = await runStart(commands, instanceId, start);
+  return commands.transaction((em) => storeStarted(em, instanceId, step, start));
+}
 
-  return commands.transaction(async (em) => {
-    const instance = em.create(ProcessInstanceEntity, {
-      id: instanceId,
-      tenantId,
-      definitionId: definition.id,
-      processKey: definition.processKey,
-      definitionVersion: definition.version,
-      businessKey: props.businessKey ?? null,
-      status: 'running',
-      state: null,
-      variables: {},
-      activeElementIds: [],
-      waitingMessages: [],
-      engineVersion: ENGINE_VERSION,
-      revision: 0,
-      startedBy: props.actor.userId,
-      startedAt: new Date(),
-      endedAt: null,
-      failure: null,
-    });
-    await em.insert(ProcessInstanceEntity, jsonb(instance));
-    await persistStep(em, instance, definition.model, step, props.actor);
-    await appendAudit(em, props.actor, {
-      tenantId,
-      action: 'process.started',
-      instanceId,
-      details: { processKey: definition.processKey, version: definition.version, variableNames: Object.keys(variables) },
-    });
-    return instance;
-  });
+/** Starts a case inside a transaction the caller holds (the timer start schedule's). */
+export async function startProcessIn(
+  commands: InstanceCommands,
+  em: EntityManager,
+  definition: ProcessDefinitionEntity,
+  tenantId: string,
+  actor: Actor,
+): Promise<ProcessInstanceEntity> {
+  const instanceId = randomUUID();
+  const start: NewInstance = { definition, tenantId, businessKey: null, variables: {}, actor };
+  return storeStarted(em, instanceId, await runStart(commands, instanceId, start), start);
 }

@@ -1,3 +1,5 @@
+import type { DataSource } from 'typeorm';
+import { caseFileDestructionService } from '../incidents/case-file-destruction';
 import { logger } from '../observability/logger';
 
 /** What a service handler receives when the outbox relay performs a recorded call. */
@@ -47,6 +49,11 @@ export const notifyService: ServiceHandler = {
   },
 };
 
-export function defaultServiceRegistry(): ServiceRegistry {
-  return new ServiceRegistry().register(notifyService);
+export interface ServiceDependencies {
+  /** Handlers that change domain rows need the database; absent where only the names matter (lint, replay). */
+  dataSource?: DataSource;
+}
+
+export function defaultServiceRegistry(deps: ServiceDependencies = {}): ServiceRegistry {
+  return new ServiceRegistry().register(notifyService).register(caseFileDestructionService(() => deps.dataSource));
 }

@@ -72,7 +72,8 @@ export async function persistStep(
       executionId: w.executionId,
       status: 'open' as const,
       createdAt: now,
-      ...projectTask(model.userTasks[w.elementId], step.variables),
+      localVariables: w.loop ? jsonb(w.loop.variables) : null,
+      ...projectTask(model.userTasks[w.elementId], { ...step.variables, ...w.loop?.variables }),
     }));
     // A task still waiting keeps its row (and its assignee); only new waits get a row.
     await em.createQueryBuilder().insert().into(UserTaskEntity).values(rows).orIgnore().execute();

@@ -44,11 +44,14 @@ export async function completeTask(commands: InstanceCommands, props: CompleteTa
     if (!validation.ok) {
       throw new WorkflowError(WorkflowErrorCode.FORM_INVALID, 'the form has invalid fields', { fieldErrors: validation.errors });
     }
+    // Domain rows written by the hook share this transaction with the engine state and task rows.
+    const hook = commands.taskHooks.find(instance.processKey, task.elementId);
+    const outcome = hook ? await hook({ em, instance, task, values: validation.values, actor: props.actor }) : undefined;
     const step = await commands.step(definition, instance.state, {
       kind: 'complete',
       elementId: task.elementId,
       executionId: task.executionId,
-      values: validation.values,
+      values: { ...validation.values, ...(outcome?.variables ?? {}) },
     });
     InstanceCommands.refuseFailedStep(step, props.actor);
     await persistStep(em, instance, definition.model, step, props.actor, { taskId: task.id, output: validation.values });

@@ -22,13 +22,26 @@ export interface ProjectedTaskFields {
   followUpAt: Date | null;
 }
 
+/**
+ * Candidate groups/users may be `${…}` (e.g. `${afdeling.rol}` in a multi-instance task, one
+ * role per iteration); an expression yields a name or a list of names, anything else nothing.
+ */
+function resolveNames(entries: string[], variables: Record<string, unknown>): string[] {
+  return entries.flatMap((entry) => {
+    if (!entry.includes('${')) return [entry];
+    const value = resolveAttribute(entry, variables);
+    const names = Array.isArray(value) ? value : [value];
+    return names.filter((n): n is string => typeof n === 'string' && n !== '');
+  });
+}
+
 /** Fields of a new task row, from the diagram's task model and the current variables. */
 export function projectTask(model: UserTaskModel, variables: Record<string, unknown>): ProjectedTaskFields {
   const assignee = resolveAttribute(model.assignee, variables);
   return {
     name: model.name || model.id,
-    candidateGroups: model.candidateGroups,
-    candidateUsers: model.candidateUsers,
+    candidateGroups: resolveNames(model.candidateGroups, variables),
+    candidateUsers: resolveNames(model.candidateUsers, variables),
     assignee: typeof assignee === 'string' && assignee !== '' ? assignee : null,
     dueAt: toDate(resolveAttribute(model.dueDate, variables)),
     followUpAt: toDate(resolveAttribute(model.followUpDate, variables)),

@@ -14,6 +14,7 @@ import { startProcess, StartProcessProps } from './process-starter';
 import type { ServiceRegistry } from './service-registry';
 import { assignTask, claimTask, unclaimTask } from './task-assignment';
 import { completeTask } from './task-completer';
+import { TaskHookRegistry } from './task-hooks';
 import { WorkflowError, WorkflowErrorCode } from './workflow-error';
 
 const notFound = (id: string) => new WorkflowError(WorkflowErrorCode.TASK_NOT_FOUND, `task ${id} not found`);
@@ -29,8 +30,9 @@ export class WorkflowService {
     readonly dataSource: DataSource,
     readonly services: ServiceRegistry,
     private readonly config: Pick<Config, 'engineStepTimeoutMs' | 'maxDiagramBytes'>,
+    taskHooks: TaskHookRegistry = new TaskHookRegistry(),
   ) {
-    this.commands = new InstanceCommands(dataSource, new DefinitionStore(dataSource), services, config);
+    this.commands = new InstanceCommands(dataSource, new DefinitionStore(dataSource), services, config, taskHooks);
   }
 
   private get deploymentOptions() {

@@ -1,7 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { BreachService } from '../../src/breach-notification/breach.service';
 import { buildApiSchema } from '../../src/graphql/schema';
+import { IncidentService } from '../../src/incidents/incident.service';
+import { InvestigationService } from '../../src/incidents/investigation.service';
 import { TokenVerifier } from '../../src/identity/token-verifier';
 import type { Platform } from '../../src/platform';
 import { createHttpApp } from '../../src/server/http-app';
@@ -115,7 +118,12 @@ describe('production mode and query depth', () => {
     const verifier = new TokenVerifier({ serverUrl: platform.url, realm: 'privacyflow', audience: 'privacyflow-api' });
     const { app } = await createHttpApp({
       schema: await buildApiSchema(),
-      workflow: platform.workflow,
+      services: {
+        workflow: platform.workflow,
+        incidents: new IncidentService(platform.database.dataSource, platform.workflow),
+        investigation: new InvestigationService(platform.database.dataSource),
+        breaches: new BreachService(platform.database.dataSource),
+      },
       production: true,
       authenticate: (h) => verifier.verify(h),
       readiness: {},

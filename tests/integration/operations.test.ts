@@ -2,7 +2,7 @@ import request from 'supertest';
 import { Client } from 'pg';
 import { setLogLevel } from '../../src/observability/logger';
 import type { Platform } from '../../src/platform';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { createTestDatabase, itOnPostgres, TestDatabase } from '../support/test-database';
 import { eventually, readFixture, startTestPlatform, TestClient } from '../support/test-platform';
 import { COMPLETE, DEPLOY, INBOX, START } from '../support/operations';
 
@@ -150,7 +150,7 @@ describe('readiness when a dependency is missing', () => {
     }
   });
 
-  it('is not ready once the database is gone, while /healthz still answers', async () => {
+  itOnPostgres('is not ready once the database is gone, while /healthz still answers', async () => {
     const db = await createTestDatabase();
     const platform = await startTestPlatform(db, {}, { withoutWorkers: true });
     try {
@@ -166,5 +166,5 @@ describe('readiness when a dependency is missing', () => {
       await platform.close().catch(() => undefined);
       await db.drop();
     }
-  });
+  }, 'it drops the database on the PostgreSQL server');
 });

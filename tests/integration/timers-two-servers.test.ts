@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { systemActor } from '../../src/identity/actor';
 import type { Platform } from '../../src/platform';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { createTestDatabase, describeOnPostgres, TestDatabase } from '../support/test-database';
 import { eventually, FIXTURES, startTestPlatform } from '../support/test-platform';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -13,7 +13,7 @@ const ROOT = path.resolve(__dirname, '../..');
  * Two real server processes share one PostgreSQL database and both poll for due timers:
  * every timer must fire exactly once.
  */
-describe('two server processes on one database', () => {
+describeOnPostgres('two server processes on one database', () => {
   let db: TestDatabase;
   const servers: ChildProcess[] = [];
   const INSTANCES = 20;
@@ -63,6 +63,33 @@ describe('two server processes on one database', () => {
       );
       expect(rows).toHaveLength(INSTANCES);
       for (const row of rows) expect(row).toMatchObject({ fired: 1, escalations: 1, timer_left: 1 });
+    } finally {
+      await check.close();
+    }
+  });
+
+  it('starts the cases of a timer start event once per occurrence, and re-arms the cycle', async () => {
+    // The two servers of the previous test still run and poll every 20 ms; they serve the four
+    // municipalities of the realm export.
+    expect(servers.every((s) => s.exitCode === null)).toBe(true);
+    const check = await startTestPlatform(db, {}, { withoutWorkers: true });
+    try {
+      const xml = fs.readFileSync(path.join(FIXTURES, 'register-review.bpmn'), 'utf8');
+      await check.workflow.deploy(xml, 'controle', { kind: 'user', userId: 'procesbeheerder.putten', subject: 's', roles: ['procesbeheerder'], tenants: ['putten'] });
+      const query = (sql: string) => check.database.dataSource.query(sql);
+      const schedule = async () => (await query(`SELECT due_at, remaining FROM timer_start_job WHERE process_key = 'register-review'`))[0];
+      for (const left of [2, 1]) {
+        await query(`UPDATE timer_start_job SET due_at = now() - interval '1 second' WHERE process_key = 'register-review'`);
+        // Re-armed: the next occurrence lies in the future with one repetition less.
+        await eventually(async () => (await schedule())?.remaining === left);
+        expect(new Date((await schedule()).due_at).getTime()).toBeGreaterThan(Date.now());
+      }
+      await query(`UPDATE timer_start_job SET due_at = now() - interval '1 second' WHERE process_key = 'register-review'`);
+      await eventually(async () => (await schedule()) === undefined);
+      const perTenant = await query(
+        `SELECT tenant_id, count(*)::int AS n FROM process_instance WHERE process_key = 'register-review' GROUP BY tenant_id ORDER BY tenant_id`,
+      );
+      expect(perTenant).toEqual(['bunschoten', 'leusden', 'nijkerk', 'putten'].map((tenant_id) => ({ tenant_id, n: 3 })));
     } finally {
       await check.close();
     }

@@ -21,6 +21,8 @@ export async function startTestPlatform(
     host: '127.0.0.1',
     databaseUrl: db.databaseUrl,
     dataDir: db.dataDir,
+    // Like the embedded default: PGlite runs one statement at a time, a bigger pool only queues.
+    ...(db.kind === 'pglite' ? { databasePoolSize: 1 } : {}),
     bpmnDir: emptyBpmnDir,
     timerPollMs: 100,
     outboxPollMs: 100,

@@ -46,7 +46,7 @@ export class ProcessResolver {
     @Arg('name', () => String) name: string,
   ): Promise<DeploymentResult> {
     const result = await workflow.deploy(xml, name, actor);
-    return { definition: toDefinition(result.definition), created: result.created };
+    return { definition: toDefinition(result.definition), created: result.created, warnings: result.warnings };
   }
 
   @Mutation(() => ProcessInstance)

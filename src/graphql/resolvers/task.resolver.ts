@@ -1,8 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { toTask, toTaskDetail } from '../mappers';
-import { Task, TaskConnection, TaskDetail } from '../types/task.type';
+import { Task, TaskConnection, TaskConnectionRoot, TaskDetail } from '../types/task.type';
 import { TaskFilterInput } from '../types/task-filter.input';
 import { encodeCursor, MAX_PAGE_SIZE } from '../../inbox/inbox.service';
 import { pagedCost } from '../limits/list-cost';
@@ -15,12 +15,12 @@ export class TaskResolver {
     @Arg('filter', () => TaskFilterInput, { nullable: true }) filter?: TaskFilterInput,
     @Arg('first', () => Int, { nullable: true, defaultValue: 25 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-  ): Promise<TaskConnection> {
+  ): Promise<TaskConnectionRoot> {
     const page = await workflow.tasks(actor, filter ?? {}, first, after);
     return {
       edges: page.nodes.map((t) => ({ cursor: encodeCursor(t), node: toTask(t) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      totalCount: page.totalCount,
+      countTotal: page.countTotal,
     };
   }
 
@@ -56,5 +56,13 @@ export class TaskResolver {
     @Arg('values', () => GraphQLJSONObject, { nullable: true }) values?: Record<string, unknown>,
   ): Promise<Task> {
     return toTask(await workflow.complete(id, values ?? {}, actor));
+  }
+}
+
+@Resolver(() => TaskConnection)
+export class TaskConnectionResolver {
+  @FieldResolver(() => Int)
+  totalCount(@Root() root: TaskConnectionRoot): Promise<number> {
+    return root.countTotal();
   }
 }

@@ -59,7 +59,7 @@ export class Task {
 export class TaskDetail extends Task {
   @Field(() => String, { nullable: true }) formKey: string | null;
   @Field(() => [FormField]) form: FormField[];
-  @Field(() => GraphQLJSONObject, { description: 'Case data (process variables) the user may see.' }) caseData: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { description: 'Case data the user may see: the process variables, and for one iteration of a multi-instance task its element variable and loopCounter.' }) caseData: Record<string, unknown>;
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Submitted form values, once completed.' }) output: Record<string, unknown> | null;
 }
 
@@ -79,5 +79,8 @@ export class PageInfo {
 export class TaskConnection {
   @Field(() => [TaskEdge]) edges: TaskEdge[];
   @Field(() => PageInfo) pageInfo: PageInfo;
-  @Field(() => Int) totalCount: number;
+  @Field(() => Int, { description: 'Every open task matching the filter (counted only when asked for).' }) totalCount: number;
 }
+
+/** What the tasks query hands to TaskConnection's field resolvers: the count is done lazily. */
+export type TaskConnectionRoot = Omit<TaskConnection, 'totalCount'> & { countTotal(): Promise<number> };

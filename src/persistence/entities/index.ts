@@ -1,30 +1,66 @@
 import { AuditChainHeadEntity } from './audit-chain-head.entity';
+import { ApNotificationEventEntity } from './ap-notification-event.entity';
+import { ApNotificationEntity } from './ap-notification.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { BreachAdviceEntity } from './breach-advice.entity';
+import { BreachDecisionEntity } from './breach-decision.entity';
+import { BreachEntity } from './breach.entity';
+import { EvidenceCustodyEventEntity } from './evidence-custody-event.entity';
+import { EvidenceItemEntity } from './evidence-item.entity';
+import { IncidentLogEntryEntity } from './incident-log-entry.entity';
+import { IncidentTimeEntryEntity } from './incident-time-entry.entity';
+import { IncidentEntity } from './incident.entity';
+import { ImprovementMeasureEntity } from './improvement-measure.entity';
 import { InstanceEventEntity } from './instance-event.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
 import { TimerJobEntity } from './timer-job.entity';
+import { TimerStartJobEntity } from './timer-start-job.entity';
 import { UserTaskEntity } from './user-task.entity';
 
 export {
   AuditChainHeadEntity,
+  ApNotificationEntity,
+  ImprovementMeasureEntity,
+  EvidenceCustodyEventEntity,
+  EvidenceItemEntity,
+  IncidentLogEntryEntity,
+  IncidentTimeEntryEntity,
+  ApNotificationEventEntity,
   AuditEntryEntity,
+  BreachAdviceEntity,
+  BreachDecisionEntity,
+  BreachEntity,
+  IncidentEntity,
   InstanceEventEntity,
   OutboxMessageEntity,
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
   TimerJobEntity,
+  TimerStartJobEntity,
   UserTaskEntity,
 };
 
 export const allEntities = [
   AuditChainHeadEntity,
+  ApNotificationEntity,
+  ImprovementMeasureEntity,
+  EvidenceCustodyEventEntity,
+  EvidenceItemEntity,
+  IncidentLogEntryEntity,
+  IncidentTimeEntryEntity,
+  ApNotificationEventEntity,
   AuditEntryEntity,
+  BreachAdviceEntity,
+  BreachDecisionEntity,
+  BreachEntity,
+  IncidentEntity,
   InstanceEventEntity,
   OutboxMessageEntity,
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
   TimerJobEntity,
+  TimerStartJobEntity,
   UserTaskEntity,
 ];

@@ -23,4 +23,6 @@ export class UserTaskEntity {
   @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;
   @Column('text', { name: 'completed_by', nullable: true }) completedBy: string | null;
   @Column('jsonb', { nullable: true }) output: Record<string, any> | null;
+  /** Variables of this task only (a multi-instance iteration's element variable and loopCounter). */
+  @Column('jsonb', { name: 'local_variables', nullable: true }) localVariables: Record<string, unknown> | null;
 }

@@ -14,6 +14,19 @@ const BPMN_DIRS = [path.resolve(__dirname, '../../../bpmn'), path.resolve(__dirn
 const diagrams = BPMN_DIRS.flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.bpmn')).map((f) => path.join(dir, f)));
 const services = defaultServiceRegistry().names();
 
+/**
+ * Dates the incident domain puts on a case (breach clock, evaluation, retention). The breach
+ * reminders lie far ahead so they stay armed; the evaluation and retention waits lie in the past
+ * so the walk passes them.
+ */
+const CASE_DATES = {
+  breachReminder1At: '2099-01-01T00:00:00.000Z',
+  breachReminder2At: '2099-01-02T00:00:00.000Z',
+  breachDeadlineAt: '2099-01-03T00:00:00.000Z',
+  evaluationAt: '2000-01-01T00:00:00.000Z',
+  destructionAt: '2000-01-01T00:00:00.000Z',
+};
+
 function valueFor(field: FormField, variant: number): unknown {
   switch (field.type) {
     case 'enum':
@@ -47,7 +60,18 @@ describe.each(diagrams.map((d) => [path.basename(d), d]))('%s survives persistin
     for (let variant = 0; variant < variants; variant++) {
       let step: StepResult = await runEngineStep({
         sourceContext: loadSource(serialized),
-        action: { kind: 'start', variables: { approvalTimeout: 'P30D', initiator: 'tester' } },
+        action: {
+          kind: 'start',
+          // What the fixtures' expressions read: a timeout, a reminder cycle, departments to ask, case dates.
+          variables: {
+            approvalTimeout: 'P30D',
+            reminderCycle: 'R3/P30D',
+            afdelingen: [{ naam: 'Burgerzaken', rol: 'medewerker' }, { naam: 'ICT', rol: 'ciso' }],
+            initiator: 'tester',
+            ...CASE_DATES,
+          },
+          startTimerId: model.timerStart?.elementId,
+        },
         knownServices: services,
         timeoutMs: 5000,
       });

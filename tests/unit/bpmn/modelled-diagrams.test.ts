@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BpmnModdle from 'bpmn-moddle';
+import { validateDiagram } from '../../../src/deployment/diagram-validator';
+import { moddleOptions } from '../../../src/process-runtime/source-context';
+import { defaultServiceRegistry } from '../../../src/workflow/service-registry';
+
+/**
+ * bpmn/incident-management.bpmn is edited in Camunda Modeler: it must survive a round trip
+ * through bpmn-moddle (the library the modeller is built on) without losing an element, an
+ * extension or a DI shape, pass bpmnlint's recommended rules, and carry the procedure's rules.
+ */
+const BPMN_DIR = path.resolve(__dirname, '../../../bpmn');
+const FILE = path.join(BPMN_DIR, 'incident-management.bpmn');
+const xml = fs.readFileSync(FILE, 'utf8');
+/** The procedure and its variants, all edited in Camunda Modeler. */
+const MODELLED = ['incident-management.bpmn', 'data-leak-smd.bpmn'];
+
+function allFlowElements(container: any): any[] {
+  return (container.flowElements ?? []).flatMap((e: any) => [e, ...allFlowElements(e)]);
+}
+
+async function parse(text: string) {
+  const parsed = await new BpmnModdle(moddleOptions).fromXML(text);
+  const definitions: any = parsed.rootElement;
+  const process = definitions.rootElements.find((e: any) => e.$type === 'bpmn:Process');
+  const planeElements: any[] = definitions.diagrams.flatMap((d: any) => d.plane.planeElement ?? []);
+  return { parsed, definitions, process, planeElements };
+}
+
+describe.each(MODELLED)('%s as Camunda Modeler sees it', (name) => {
+  const file = path.join(BPMN_DIR, name);
+  const xml = fs.readFileSync(file, 'utf8');
+
+  it('round-trips through bpmn-moddle keeping every element, extension and DI element', async () => {
+    const first = await parse(xml);
+    expect(first.parsed.warnings).toEqual([]);
+    const { xml: written } = await new BpmnModdle(moddleOptions).toXML(first.definitions, { format: true });
+    const second = await parse(written);
+    expect(second.parsed.warnings).toEqual([]);
+
+    const summary = (p: any) => allFlowElements(p).map((e: any) => `${e.$type}#${e.id}#${e.name ?? ''}#${JSON.stringify(e.extensionElements?.values?.map((v: any) => v.$type) ?? [])}`);
+    expect(summary(second.process)).toEqual(summary(first.process));
+    expect(second.planeElements.map((d: any) => `${d.$type}:${d.bpmnElement?.id}`)).toEqual(first.planeElements.map((d: any) => `${d.$type}:${d.bpmnElement?.id}`));
+    expect(allFlowElements(second.process).length).toBeGreaterThan(40);
+  });
+
+  it('has a DI shape for every node and lane and an edge with waypoints for every flow', async () => {
+    const { process, planeElements } = await parse(xml);
+    const shapes = new Map(planeElements.filter((d) => d.$type === 'bpmndi:BPMNShape').map((d) => [d.bpmnElement.id, d]));
+    const edges = new Map(planeElements.filter((d) => d.$type === 'bpmndi:BPMNEdge').map((d) => [d.bpmnElement.id, d]));
+    const missing: string[] = [];
+    for (const element of allFlowElements(process)) {
+      if (element.$type === 'bpmn:SequenceFlow') {
+        if ((edges.get(element.id)?.waypoint?.length ?? 0) < 2) missing.push(element.id);
+      } else if (!shapes.get(element.id)?.bounds) missing.push(element.id);
+    }
+    for (const lane of process.laneSets[0].lanes) if (!shapes.has(lane.id)) missing.push(lane.id);
+    expect(missing).toEqual([]);
+  });
+
+  it('passes bpmnlint recommended and the platform deployment checks', async () => {
+    // bpmnlint's dependencies are ES modules jest cannot load: run its CLI, warnings count too.
+    const config = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bpmnlint-')), '.bpmnlintrc');
+    fs.writeFileSync(config, JSON.stringify({ extends: 'bpmnlint:recommended' }));
+    const cli = require.resolve('bpmnlint/bin/bpmnlint.js');
+    const run = () => execFileSync(process.execPath, [cli, '--config', config, '--max-warnings=0', file], { encoding: 'utf8', cwd: BPMN_DIR });
+    expect(run()).not.toMatch(/error|warning/);
+    await expect(validateDiagram(xml, { knownServices: defaultServiceRegistry().names() })).resolves.toBeDefined();
+  });
+});
+
+describe('the incident-management diagram', () => {
+  it('puts the separation of duties and performers of the procedure on its tasks', async () => {
+    const { model } = await validateDiagram(xml, { knownServices: defaultServiceRegistry().names() });
+    const t = model.userTasks;
+    expect(t.AssessReport.properties).toMatchObject({ notInitiator: 'true' });
+    expect(t.CloseIncident.properties).toMatchObject({ notInitiator: 'true' });
+    expect(t.GsDecision.properties.separateFrom.split(',')).toContain('FgAdvice');
+    expect(t.FileApNotification.properties.separateFrom.split(',')).toContain('GsDecision');
+    expect(t.CheckSubjectNotice.properties.separateFrom).toBe('DraftSubjectNotice');
+    expect(t.FgAdvice.candidateGroups).toEqual(['fg']);
+    expect(t.GsDecision.candidateGroups).toEqual(['gemeentesecretaris']);
+    expect(t.FileApNotification.candidateGroups).toEqual(['privacybeheerder']);
+    expect(t.IrtFirstAssessment.candidateGroups).toEqual(['irt']);
+    expect(t.RepairLow.candidateGroups).toEqual(['systeembeheer', 'helpdesk']);
+    // The FG's advice asks the seed's questions.
+    expect(t.FgAdvice.formFields.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['lossOrUnlawfulProcessing', 'specialCategories', 'natureAndScale', 'dataUnintelligible', 'likelyConsequences']),
+    );
+  });
+
+  it('runs the 72-hour clock as non-interrupting timers on the breach sub-process, computed from awareness', async () => {
+    const { process } = await parse(xml);
+    const boundaries = allFlowElements(process).filter((e: any) => e.$type === 'bpmn:BoundaryEvent' && e.attachedToRef.id === 'BreachDeadline');
+    expect(boundaries.map((b: any) => [b.id, b.cancelActivity, b.eventDefinitions[0].timeDate.body])).toEqual([
+      ['Reminder24', false, '${breachReminder1At}'],
+      ['Reminder48', false, '${breachReminder2At}'],
+      ['Deadline72', false, '${breachDeadlineAt}'],
+    ]);
+    const props = Object.fromEntries(process.extensionElements.values[0].values.map((p: any) => [p.name, p.value]));
+    expect(props).toEqual({ caseType: 'incident', startableBy: 'medewerker,integratie' });
+  });
+});
