@@ -29,7 +29,7 @@ export const SUPERVISOR_ROLES: Readonly<Record<string, 'all' | readonly CaseType
 /** Roles of integrations (the zaaksysteem) that may report a case on someone's behalf (`reportedBy`). */
 export const INTEGRATION_ROLES = ['integratie'] as const;
 
-/** Roles that may read a municipality's audit log. */
+/** Roles that may read a municipality's audit log: its FG and CISO, and the regional CISO. */
 export const AUDIT_READER_ROLES = ['fg', 'ciso', 'regionale-ciso'] as const;
 
 export interface TaskAccessFacts {
@@ -190,4 +190,17 @@ export const MEASURE_COORDINATOR_ROLES = ['ciso', 'regionale-ciso', 'privacybehe
 
 export function canCoordinateMeasures(actor: Actor, tenantId: string): boolean {
   return actor.kind === 'user' && worksFor(actor, tenantId) && hasRole(actor, MEASURE_COORDINATOR_ROLES);
+}
+
+/**
+ * The role that granted the actor access to a task, for the audit trail: the first of their
+ * roles that is a candidate group; null when they act as a named candidate or assignee.
+ */
+export function roleUsedForTask(actor: Actor, task: TaskAccessFacts): string | null {
+  return actor.roles.find((r) => task.candidateGroups.includes(r)) ?? null;
+}
+
+/** The first of the actor's roles among those a rule allows (for the audit trail). */
+export function roleUsedAmong(actor: Actor, allowed: readonly string[]): string | null {
+  return actor.roles.find((r) => allowed.includes(r)) ?? null;
 }

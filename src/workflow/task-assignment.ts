@@ -1,5 +1,5 @@
 import type { Actor } from '../identity/actor';
-import { canAssignToOthers } from '../identity/access-policy';
+import { canAssignToOthers, COORDINATOR_ROLES, roleUsedAmong, roleUsedForTask } from '../identity/access-policy';
 import { UserTaskEntity } from '../persistence/entities';
 import { appendAudit } from './audit-trail';
 import { InstanceCommands } from './instance-commands';
@@ -34,11 +34,14 @@ async function changeAssignee(
     // The person who will perform the task must be allowed to: the claimer, or the assignee.
     if (target !== null) await assertMayPerform(em, locked, task, target);
     await em.update(UserTaskEntity, { id: task.id }, { assignee: target });
+    // Assigning to someone else or taking a task from someone else needs a coordinator role.
+    const actingForOthers = (kind === 'assign' && target !== actor.userId) || (kind === 'unclaim' && task.assignee !== actor.userId);
     await appendAudit(em, actor, {
       tenantId: instance.tenantId,
       action: `task.${kind === 'assign' ? 'assigned' : kind + 'ed'}`,
       instanceId: instance.id,
       taskId: task.id,
+      roleUsed: actingForOthers ? roleUsedAmong(actor, COORDINATOR_ROLES) : roleUsedForTask(actor, task),
       details: { elementId: task.elementId, from: task.assignee, to: target },
     });
     return { ...task, assignee: target };

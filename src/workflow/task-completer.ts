@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../identity/actor';
-import { canReadTask, isCandidate } from '../identity/access-policy';
+import { canReadTask, isCandidate, roleUsedForTask } from '../identity/access-policy';
 import { validateFormValues } from '../inbox/form-validation';
 import { UserTaskEntity } from '../persistence/entities';
 import { appendAudit } from './audit-trail';
@@ -83,6 +83,7 @@ export async function completeTask(commands: InstanceCommands, props: CompleteTa
       action: 'task.completed',
       instanceId: instance.id,
       taskId: task.id,
+      roleUsed: roleUsedForTask(props.actor, task),
       details: { elementId: task.elementId, fields: Object.keys(validation.values) },
     });
     return { ...task, status: 'completed', completedBy: props.actor.userId, completedAt: new Date(), output: validation.values };

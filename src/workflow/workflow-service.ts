@@ -3,6 +3,8 @@ import type { Config } from '../config';
 import { deployDirectory, deployProcess } from '../deployment/deployment.service';
 import type { Actor } from '../identity/actor';
 import { findTask, listTasks, openTasksOfCase, TaskFilter } from '../inbox/inbox.service';
+import { readAuditLog, AuditLogFilter } from '../audit/audit-log.service';
+import { CaseRead, CaseReadMemo, recordCaseRead } from './case-reads';
 import { DefinitionStore } from './definition-store';
 import { isUuid } from './ids';
 import { InstanceCommands } from './instance-commands';
@@ -95,6 +97,15 @@ export class WorkflowService {
 
   history(instanceId: string) {
     return instanceHistory(this.dataSource, instanceId);
+  }
+
+  /** Records a read of a case's personal data in the audit trail (committed before the data leaves). */
+  recordCaseRead(actor: Actor, read: CaseRead, memo?: CaseReadMemo) {
+    return recordCaseRead(this.dataSource, actor, read, memo);
+  }
+
+  auditLog(actor: Actor, filter: AuditLogFilter, first?: number, after?: string | null) {
+    return readAuditLog(this.dataSource, actor, filter, first, after);
   }
 
   definitions(allVersions = false) {

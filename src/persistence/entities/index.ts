@@ -1,3 +1,4 @@
+import { AuditChainHeadEntity } from './audit-chain-head.entity';
 import { ApNotificationEventEntity } from './ap-notification-event.entity';
 import { ApNotificationEntity } from './ap-notification.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -19,6 +20,7 @@ import { TimerStartJobEntity } from './timer-start-job.entity';
 import { UserTaskEntity } from './user-task.entity';
 
 export {
+  AuditChainHeadEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
   EvidenceCustodyEventEntity,
@@ -41,6 +43,7 @@ export {
 };
 
 export const allEntities = [
+  AuditChainHeadEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
   EvidenceCustodyEventEntity,
