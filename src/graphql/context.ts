@@ -1,4 +1,5 @@
 import type { BreachService } from '../breach-notification/breach.service';
+import type { DataSubjectRequestService } from '../dsr/data-subject-request.service';
 import type { Actor } from '../identity/actor';
 import type { IncidentService } from '../incidents/incident.service';
 import type { InvestigationService } from '../incidents/investigation.service';
@@ -11,6 +12,7 @@ export interface RequestContext {
   incidents: IncidentService;
   investigation: InvestigationService;
   breaches: BreachService;
+  dataSubjectRequests: DataSubjectRequestService;
 }
 
 /** The domain services every request gets (built once in platform.ts). */

@@ -4,6 +4,8 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { BreachAdviceEntity } from './breach-advice.entity';
 import { BreachDecisionEntity } from './breach-decision.entity';
 import { BreachEntity } from './breach.entity';
+import { DsrLetterEntity } from './dsr-letter.entity';
+import { DsrRequestEntity } from './dsr-request.entity';
 import { EvidenceCustodyEventEntity } from './evidence-custody-event.entity';
 import { EvidenceItemEntity } from './evidence-item.entity';
 import { IncidentLogEntryEntity } from './incident-log-entry.entity';
@@ -19,6 +21,8 @@ import { TimerStartJobEntity } from './timer-start-job.entity';
 import { UserTaskEntity } from './user-task.entity';
 
 export {
+  DsrLetterEntity,
+  DsrRequestEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
   EvidenceCustodyEventEntity,
@@ -41,6 +45,8 @@ export {
 };
 
 export const allEntities = [
+  DsrLetterEntity,
+  DsrRequestEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
   EvidenceCustodyEventEntity,
