@@ -16,7 +16,7 @@ import { endOfTerm } from './legal-deadline';
 import { objectionTimeliness } from './objection-term';
 import { clockVariables, deadlineOf } from './request-clock';
 import { REQUEST_FIELD_ERROR_TEXTS, validateRequestRecord } from './request-record';
-import { listRequests, nextRequestReference, RequestRegisterFilter, requestsCsv } from './request-register';
+import { listRequests, nextRequestReference, RequestRegisterFilter, requestsCsv, yearFigures } from './request-register';
 
 /** A registration as it arrives: the request record, with the candidate group that answers for each department. */
 export interface RequestRegistration {
@@ -204,6 +204,11 @@ export class DataSubjectRequestService {
     const { tenantId: _ignored, ...rest } = filter;
     const { nodes } = await listRequests(this.dataSource.manager, { ...rest, tenantIds }, new Date(), 100_000, 0);
     return requestsCsv(nodes);
+  }
+
+  /** Per year of receipt: number per right, decided on time, extended, median handling time. */
+  async figures(actor: Actor, year: number, tenantId?: string | null) {
+    return yearFigures(this.dataSource.manager, this.readableTenants(actor, tenantId), year);
   }
 
   letters(requestId: string): Promise<DsrLetterEntity[]> {

@@ -65,3 +65,41 @@ export function requestsCsv(requests: DsrRequestEntity[]): string {
   ]);
   return [CSV_COLUMNS.join(','), ...rows.map((row) => row.map(cell).join(','))].join('\r\n') + '\r\n';
 }
+
+/** Figures the FG's annual report needs, for requests received in one year. */
+export interface RequestYearFigures {
+  year: number;
+  received: number;
+  perRight: { right: string; count: number }[];
+  decided: number;
+  decidedOnTime: number;
+  extended: number;
+  /** Median calendar days from receipt to sending the decision; null when none was sent. */
+  medianHandlingDays: number | null;
+}
+
+export async function yearFigures(em: EntityManager, tenantIds: string[], year: number): Promise<RequestYearFigures> {
+  const where = `tenant_id = ANY($1) AND extract(year FROM received_at AT TIME ZONE 'Europe/Amsterdam') = $2`;
+  const perRight: { right: string; count: number }[] = await em.query(
+    `SELECT "right", count(*)::int AS count FROM dsr_request WHERE ${where} GROUP BY "right" ORDER BY "right"`,
+    [tenantIds, year],
+  );
+  const [totals] = await em.query(
+    `SELECT count(*)::int AS received,
+            count(sent_at)::int AS decided,
+            count(*) FILTER (WHERE sent_on_time)::int AS on_time,
+            count(extension)::int AS extended,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - received_at) / 86400) AS median_days
+       FROM dsr_request WHERE ${where}`,
+    [tenantIds, year],
+  );
+  return {
+    year,
+    received: totals.received,
+    perRight,
+    decided: totals.decided,
+    decidedOnTime: totals.on_time,
+    extended: totals.extended,
+    medianHandlingDays: totals.median_days === null ? null : Math.round(Number(totals.median_days) * 10) / 10,
+  };
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Platform } from '../../src/platform';
 import { attempt, perform } from '../support/incident-operations';
-import { anAccessRequest, DsrStaff, letterOf, REGISTER_REQUEST, REQUEST, REQUESTS, staffOf } from '../support/dsr-operations';
+import { anAccessRequest, DsrStaff, FIGURES, letterOf, REGISTER_REQUEST, REQUEST, REQUESTS, staffOf } from '../support/dsr-operations';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { eventually, startTestPlatform } from '../support/test-platform';
 
@@ -96,6 +96,13 @@ describe('the legal clock of a request', () => {
     await perform(staff.pb, request.instanceId, 'SendDecision', { verzonden: true, verzendwijze: 'digitaal' });
     const { dataSubjectRequest: decided } = await staff.pb.ok(REQUEST, { id: request.id });
     expect(decided).toMatchObject({ status: 'decided', sentOnTime: true });
+
+    // The FG's annual figures count it as extended and decided on time.
+    const year = new Date(request.receivedAt).getUTCFullYear();
+    const { dataSubjectRequestFigures: figures } = await staff.pb.ok(FIGURES, { year });
+    expect(figures).toMatchObject({ decided: 1, decidedOnTime: 1, extended: 1 });
+    expect(figures.medianHandlingDays).toBeGreaterThanOrEqual(9);
+    expect(figures.perRight).toEqual([{ right: 'access', count: figures.received }]);
   });
 
   it('refuses an extension once the first month has passed, and changes nothing', async () => {

@@ -20,6 +20,9 @@ export const REQUESTS = `query Requests($filter: DataSubjectRequestFilterInput) 
 
 export const REQUESTS_CSV = `query Csv($filter: DataSubjectRequestFilterInput) { dataSubjectRequestsCsv(filter: $filter) }`;
 
+export const FIGURES = `query Figures($year: Int!, $tenantId: String) {
+  dataSubjectRequestFigures(year: $year, tenantId: $tenantId) { year received perRight { right count } decided decidedOnTime extended medianHandlingDays } }`;
+
 export const REGISTER_OBJECTION = `mutation Objection($requestId: ID!, $objection: ObjectionInput!) {
   registerObjection(requestId: $requestId, objection: $objection) { ${DSR_FIELDS} } }`;
 

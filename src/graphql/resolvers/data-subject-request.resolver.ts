@@ -5,6 +5,7 @@ import type { DsrStatus } from '../../persistence/entities/dsr-request.entity';
 import type { DsrRequestEntity } from '../../persistence/entities/dsr-request.entity';
 import {
   DataSubjectRequest,
+  DataSubjectRequestFigures,
   DataSubjectRequestFilterInput,
   DataSubjectRequestInput,
   DataSubjectRequestPage,
@@ -46,6 +47,15 @@ export class DataSubjectRequestResolver {
   ): Promise<DataSubjectRequestPage> {
     const page = await ctx.dataSubjectRequests.list(ctx.actor, toFilter(filter), first, offset);
     return { totalCount: page.totalCount, nodes: await Promise.all(page.nodes.map((r) => present(ctx, r))) };
+  }
+
+  @Query(() => DataSubjectRequestFigures, { description: "Per year of receipt: number per right, on time, extended, median handling time (the FG's annual report)." })
+  async dataSubjectRequestFigures(
+    @Ctx() ctx: RequestContext,
+    @Arg('year', () => Int) year: number,
+    @Arg('tenantId', () => String, { nullable: true }) tenantId?: string,
+  ): Promise<DataSubjectRequestFigures> {
+    return ctx.dataSubjectRequests.figures(ctx.actor, year, tenantId);
   }
 
   @Query(() => String, { description: 'The request register as CSV (RFC 4180; codes, dates and outcomes, no names or texts).' })

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 @ObjectType()
 export class DsrRequester {
@@ -160,4 +160,21 @@ export class DataSubjectRequestFilterInput {
   @Field(() => Boolean, { nullable: true, description: 'Only open requests past their deadline' }) overdue?: boolean | null;
   @Field(() => Date, { nullable: true }) receivedFrom?: Date | null;
   @Field(() => Date, { nullable: true }) receivedTo?: Date | null;
+}
+
+@ObjectType()
+export class DsrRightCount {
+  @Field() right: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType({ description: 'Figures for the FG\'s annual report, for requests received in one year.' })
+export class DataSubjectRequestFigures {
+  @Field(() => Int) year: number;
+  @Field(() => Int) received: number;
+  @Field(() => [DsrRightCount]) perRight: DsrRightCount[];
+  @Field(() => Int, { description: 'Decisions sent' }) decided: number;
+  @Field(() => Int, { description: 'Decisions sent within the deadline in force' }) decidedOnTime: number;
+  @Field(() => Int) extended: number;
+  @Field(() => Float, { nullable: true, description: 'Median days from receipt to sending the decision' }) medianHandlingDays: number | null;
 }
