@@ -99,6 +99,30 @@ describe('an erasure request partly refused, and an objection', () => {
     expect(processInstance.activeElementIds).not.toContain('ObjectionTerm');
   });
 
+  it('refuses an objection that arrives after the six weeks, and leaves the case as it was', async () => {
+    const { registerDataSubjectRequest: request } = await staff.frontOffice.ok(REGISTER_REQUEST, {
+      request: anAccessRequest({ right: 'rectification', receivedAt: daysAgo(80), departments: [{ name: 'Burgerzaken' }] }),
+    });
+    const caseId = request.instanceId;
+    await perform(staff.pb, caseId, 'CheckRequest', { identiteitVastgesteld: true, identificatiemethode: 'balie' });
+    await perform(staff.pb, caseId, 'SettleInformally', { verzoekIngetrokken: false });
+    await perform(staff.pb, caseId, 'Acknowledge', { verdagen: false });
+    await perform(staff.manager, caseId, 'GatherData', { gegevensAanwezig: true });
+    await perform(staff.pb, caseId, 'PrepareDecision', { uitkomst: 'refused', weigeringsgronden: 'manifestly_unfounded_or_excessive', motivering: 'Het is uw twaalfde gelijke verzoek dit jaar.' });
+    await perform(staff.manager, caseId, 'SignDecision', { ondertekend: true });
+    await perform(staff.pb, caseId, 'SendDecision', { verzonden: true, verzendwijze: 'post' });
+    const { dataSubjectRequest: decided } = await staff.pb.ok(REQUEST, { id: request.id });
+    // Sent after the deadline: the register says so.
+    expect(decided).toMatchObject({ status: 'decided', outcome: 'refused', sentOnTime: false });
+
+    // Seven weeks pass: the decision's sending date is moved back instead of waiting.
+    await platform.database.dataSource.query(`UPDATE dsr_request SET sent_at = sent_at - interval '49 days' WHERE id = $1`, [request.id]);
+    const late = await staff.jurist.gql(REGISTER_OBJECTION, { requestId: request.id, objection: { receivedAt: new Date().toISOString() } });
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'DSR_OBJECTION_LATE', basis: 'received_late' });
+    const { dataSubjectRequest: unchanged } = await staff.pb.ok(REQUEST, { id: request.id });
+    expect(unchanged.objection).toBeNull();
+  });
+
   it('ends a request withdrawn after informal settlement without a besluit, so there is nothing to object to', async () => {
     const { registerDataSubjectRequest: request } = await staff.frontOffice.ok(REGISTER_REQUEST, { request: anAccessRequest({ receivedAt: daysAgo(2) }) });
     await perform(staff.pb, request.instanceId, 'CheckRequest', { identiteitVastgesteld: true, identificatiemethode: 'digid' });
