@@ -1,4 +1,5 @@
 import { InitialRuntime1795500000000 } from './1795500000000-initial-runtime';
+import { TaskSeparationOfDuties1795600000000 } from './1795600000000-task-separation-of-duties';
 import { TaskLocalVariables1795700000000 } from './1795700000000-task-local-variables';
 import { TimerStartJobs1795700000001 } from './1795700000001-timer-start-jobs';
 import { InboxCandidateUsersIndex1795700000002 } from './1795700000002-inbox-candidate-users-index';
@@ -7,10 +8,12 @@ import { IncidentLogbookHoursEvidence1795800000001 } from './1795800000001-incid
 import { ImprovementMeasures1795800000002 } from './1795800000002-improvement-measures';
 import { EvidenceDestroyable1795800000003 } from './1795800000003-evidence-destroyable';
 import { DataSubjectRequests1796300000000 } from './1796300000000-data-subject-requests';
+import { AuditHashChain1795900000000 } from './1795900000000-audit-hash-chain';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs see the same set. */
 export const allMigrations = [
   InitialRuntime1795500000000,
+  TaskSeparationOfDuties1795600000000,
   TaskLocalVariables1795700000000,
   TimerStartJobs1795700000001,
   InboxCandidateUsersIndex1795700000002,
@@ -19,4 +22,5 @@ export const allMigrations = [
   ImprovementMeasures1795800000002,
   EvidenceDestroyable1795800000003,
   DataSubjectRequests1796300000000,
+  AuditHashChain1795900000000,
 ];

@@ -1,3 +1,4 @@
+import { AuditChainHeadEntity } from './audit-chain-head.entity';
 import { ApNotificationEventEntity } from './ap-notification-event.entity';
 import { ApNotificationEntity } from './ap-notification.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -23,6 +24,7 @@ import { UserTaskEntity } from './user-task.entity';
 export {
   DsrLetterEntity,
   DsrRequestEntity,
+  AuditChainHeadEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
   EvidenceCustodyEventEntity,
@@ -47,6 +49,7 @@ export {
 export const allEntities = [
   DsrLetterEntity,
   DsrRequestEntity,
+  AuditChainHeadEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
   EvidenceCustodyEventEntity,
