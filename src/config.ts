@@ -41,6 +41,8 @@ export interface Config {
   incidentEvaluationDelay: string;
   /** ISO 8601 duration an archived incident file is kept before it is destroyed (step 41). */
   incidentRetentionPeriod: string;
+  /** Folder with the letter templates of data-subject requests (acknowledgement, repair, extension, decision .md). */
+  dsrTemplateDir: string;
   /**
    * Express 'trust proxy': false (default) records the socket's address as the client address;
    * a hop count or a list of proxy addresses/subnets believes their X-Forwarded-For.
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     incidentEvaluationDelay: durationFromEnv(env, 'INCIDENT_EVALUATION_DELAY', 'P14D'),
     incidentRetentionPeriod: durationFromEnv(env, 'INCIDENT_RETENTION_PERIOD', 'P5Y'),
+    dsrTemplateDir: path.resolve(cwd, env.DSR_TEMPLATE_DIR ?? 'templates/dsr'),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     graphqlMaxDepth: intFromEnv(env, 'GRAPHQL_MAX_DEPTH', 8),
     graphqlMaxAliases: intFromEnv(env, 'GRAPHQL_MAX_ALIASES', 15),

@@ -19,6 +19,9 @@ import { BreachService } from './breach-notification/breach.service';
 import { registerIncidentHooks } from './incidents/incident-task-hooks';
 import { IncidentService } from './incidents/incident.service';
 import { InvestigationService } from './incidents/investigation.service';
+import { DataSubjectRequestService } from './dsr/data-subject-request.service';
+import { registerDsrHooks } from './dsr/dsr-task-hooks';
+import { LetterRenderer } from './dsr/letters/letter-renderer';
 import { readWorkloadStatistics } from './workflow/workload-statistics';
 
 export interface Platform {
@@ -55,13 +58,14 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const production = isProduction(config);
   const database = await openDatabase(config);
   const services = options.services ?? defaultServiceRegistry();
-  const taskHooks = registerIncidentHooks(new TaskHookRegistry(), config);
+  const taskHooks = registerDsrHooks(registerIncidentHooks(new TaskHookRegistry(), config), new LetterRenderer(config.dsrTemplateDir));
   const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
   const domain = {
     workflow,
     incidents: new IncidentService(database.dataSource, workflow),
     investigation: new InvestigationService(database.dataSource),
     breaches: new BreachService(database.dataSource),
+    dataSubjectRequests: new DataSubjectRequestService(database.dataSource, workflow),
   };
   const deployed = await workflow.deployDirectory(config.bpmnDir, systemActor('deployment'));
   logger.info('diagrams deployed', { diagrams: deployed.map((d) => `${d.definition.processKey}@${d.definition.version}${d.created ? ' (new)' : ''}`) });

@@ -1,4 +1,5 @@
 import type { BreachService } from '../breach-notification/breach.service';
+import type { DataSubjectRequestService } from '../dsr/data-subject-request.service';
 import type { Actor } from '../identity/actor';
 import type { IncidentService } from '../incidents/incident.service';
 import type { InvestigationService } from '../incidents/investigation.service';
@@ -12,6 +13,7 @@ export interface RequestContext {
   incidents: IncidentService;
   investigation: InvestigationService;
   breaches: BreachService;
+  dataSubjectRequests: DataSubjectRequestService;
   /** Case reads already in the audit trail for this request (one entry per case and data kind). */
   caseReads: CaseReadMemo;
 }

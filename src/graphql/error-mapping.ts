@@ -3,6 +3,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { AuditError } from '../audit/audit-error';
 import { BreachError } from '../breach-notification/breach-error';
 import { DiagramRejectedError } from '../deployment/deployment-error';
+import { DsrError } from '../dsr/dsr-error';
+import { DsrRequestError } from '../dsr/dsr-request-error';
 import { IncidentError } from '../incidents/incident-error';
 import { IdentityError } from '../identity/identity-error';
 import { ApiLimitError } from './limits/api-limit-error';
@@ -28,6 +30,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof IncidentError || original instanceof BreachError) {
     const extensions = { code: original.code, ...(original.fieldErrors ? { fieldErrors: original.fieldErrors } : {}) };
     return { message: original.message, path: formatted.path, extensions };
+  }
+  if (original instanceof DsrRequestError) {
+    const extensions = { code: original.code, ...(original.details ?? {}), ...(original.fieldErrors ? { fieldErrors: original.fieldErrors } : {}) };
+    return { message: original.message, path: formatted.path, extensions };
+  }
+  if (original instanceof DsrError) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code, ...(original.details ?? {}) } };
   }
   if (original instanceof AuditError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code } };

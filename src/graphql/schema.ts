@@ -3,6 +3,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { BreachResolver } from './resolvers/breach.resolver';
+import { DataSubjectRequestResolver } from './resolvers/data-subject-request.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { IncidentWorkResolver } from './resolvers/incident-work.resolver';
 import { MeResolver } from './resolvers/me.resolver';
@@ -22,6 +23,7 @@ export async function buildApiSchema(): Promise<GraphQLSchema> {
       IncidentWorkResolver,
       BreachResolver,
       AuditResolver,
+      DataSubjectRequestResolver,
     ],
     validate: false,
   });

@@ -192,6 +192,25 @@ export function canCoordinateMeasures(actor: Actor, tenantId: string): boolean {
   return actor.kind === 'user' && worksFor(actor, tenantId) && hasRole(actor, MEASURE_COORDINATOR_ROLES);
 }
 
+/** Who registers a data-subject request: DIV/front office, the PB, and the zaaksysteem integration (BLNP Bijlage 5). */
+export const DSR_REGISTRAR_ROLES = ['privacybeheerder', 'medewerker', 'integratie'] as const;
+/** Who reads the register of data-subject requests of their municipality (the FG for the annual report). */
+export const DSR_OFFICER_ROLES = ['privacybeheerder', 'fg', 'jurist', 'afdelingsmanager', 'gemeentesecretaris'] as const;
+/** Who records an incoming objection (bezwaar) against a decision. */
+export const DSR_OBJECTION_ROLES = ['privacybeheerder', 'jurist', 'integratie'] as const;
+
+export function canRegisterDataSubjectRequest(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && hasRole(actor, DSR_REGISTRAR_ROLES);
+}
+
+export function canReadDataSubjectRequests(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && (actor.kind === 'system' || hasRole(actor, DSR_OFFICER_ROLES));
+}
+
+export function canRegisterObjection(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && hasRole(actor, DSR_OBJECTION_ROLES);
+}
+
 /**
  * The role that granted the actor access to a task, for the audit trail: the first of their
  * roles that is a candidate group; null when they act as a named candidate or assignee.

@@ -1,4 +1,4 @@
-import { Raw } from 'typeorm';
+import { Raw, type EntityManager } from 'typeorm';
 import type { Actor } from '../identity/actor';
 import { worksFor } from '../identity/access-policy';
 import { ProcessInstanceEntity } from '../persistence/entities';
@@ -16,6 +16,11 @@ export interface CorrelateMessageProps {
   variables?: Record<string, unknown>;
   tenantId?: string | null;
   actor: Actor;
+  /**
+   * Domain work that belongs to receiving this message (e.g. recording an objection); runs inside the
+   * correlation transaction after the step is stored, so both commit or neither does.
+   */
+  onCorrelated?: (em: EntityManager, instance: ProcessInstanceEntity) => Promise<void>;
 }
 
 /**
@@ -56,6 +61,7 @@ export async function correlateMessage(commands: InstanceCommands, props: Correl
     const step = await commands.step(definition, instance.state, { kind: 'message', messageId: message.id, values: props.variables ?? {} });
     InstanceCommands.refuseFailedStep(step, props.actor);
     await persistStep(em, instance, definition.model, step, props.actor);
+    await props.onCorrelated?.(em, instance);
     await appendAudit(em, props.actor, {
       tenantId,
       action: 'message.correlated',

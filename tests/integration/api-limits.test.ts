@@ -1,3 +1,4 @@
+import { DataSubjectRequestService } from '../../src/dsr/data-subject-request.service';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -123,6 +124,7 @@ describe('production mode and query depth', () => {
         incidents: new IncidentService(platform.database.dataSource, platform.workflow),
         investigation: new InvestigationService(platform.database.dataSource),
         breaches: new BreachService(platform.database.dataSource),
+        dataSubjectRequests: new DataSubjectRequestService(platform.database.dataSource, platform.workflow),
       },
       production: true,
       authenticate: (h) => verifier.verify(h),

@@ -5,6 +5,8 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { BreachAdviceEntity } from './breach-advice.entity';
 import { BreachDecisionEntity } from './breach-decision.entity';
 import { BreachEntity } from './breach.entity';
+import { DsrLetterEntity } from './dsr-letter.entity';
+import { DsrRequestEntity } from './dsr-request.entity';
 import { EvidenceCustodyEventEntity } from './evidence-custody-event.entity';
 import { EvidenceItemEntity } from './evidence-item.entity';
 import { IncidentLogEntryEntity } from './incident-log-entry.entity';
@@ -20,6 +22,8 @@ import { TimerStartJobEntity } from './timer-start-job.entity';
 import { UserTaskEntity } from './user-task.entity';
 
 export {
+  DsrLetterEntity,
+  DsrRequestEntity,
   AuditChainHeadEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
@@ -43,6 +47,8 @@ export {
 };
 
 export const allEntities = [
+  DsrLetterEntity,
+  DsrRequestEntity,
   AuditChainHeadEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
