@@ -1,5 +1,6 @@
 import path from 'node:path';
 import fc from 'fast-check';
+import supertest from 'supertest';
 import type { Platform } from '../../src/platform';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { GraphQLResult, readFixture, startTestPlatform, TestClient } from '../support/test-platform';
@@ -97,6 +98,57 @@ describe('GraphQL fuzz: arbitrary input never causes an internal error', () => {
     await db?.drop();
   });
 
+  const auditCount = async () => Number((await platform.database.dataSource.query('SELECT count(*)::int AS n FROM audit_entry'))[0].n);
+
+  // Counterexamples the fuzzer found, kept as ordinary cases (each was an INTERNAL_SERVER_ERROR).
+  it('refuses variables that do not fit their types with BAD_USER_INPUT (was: internal error from the cost plugin)', async () => {
+    const client = clients.get('medewerker.putten')!;
+    for (const variables of [{ first: 5e-324 }, { first: 4e180 }, { after: 7 }]) {
+      const result = await client.gql(INBOX, variables);
+      expect(result.status).toBe(400);
+      expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const report = await client.gql(REPORT_INCIDENT, { report: { ...aReport(), whatHappened: undefined, reporterContact: 'x' } });
+    expect(report.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a NUL character or an unpaired surrogate with UNSTORABLE_TEXT and changes nothing (seed 1801400192: correlateMessage name "a\\u0000b")', async () => {
+    const before = await auditCount();
+    const cases: [string, string, Record<string, unknown>][] = [
+      ['regionale-ciso', DOCS.correlateTenant, { name: 'a\u0000b', businessKey: '', tenantId: 'putten', variables: {} }],
+      ['medewerker.putten', COMPLETE, { id: ids.tasks[0], values: { comment: 'x\ud800' } }],
+      ['medewerker.putten', COMPLETE, { id: ids.tasks[0], values: { ['k\u0000']: 1 } }],
+      ['medewerker.putten', REPORT_INCIDENT, { report: aReport({ whatHappened: 'pc\u0000kapot' }) }],
+      ['medewerker.putten', `mutation { startProcess(key: "runtime-demo", businessKey: "\\u0000") { id } }`, {}],
+    ];
+    for (const [user, query, variables] of cases) {
+      const result = await clients.get(user)!.gql(query, variables);
+      expect(result.status).toBe(400);
+      expect(result.errors?.[0].extensions?.code).toBe('UNSTORABLE_TEXT');
+    }
+    expect(await auditCount()).toBe(before);
+    // Astral characters are proper surrogate pairs and are stored as sent.
+    const ok = await clients.get('medewerker.putten')!.gql(REPORT_INCIDENT, { report: aReport({ whatHappened: 'De 💻 is weg 🙈' }) });
+    expect(ok.errors).toBeUndefined();
+  });
+
+  it('checks variables nested deeper than the call stack without failing itself', async () => {
+    // Written by hand: JSON.stringify itself cannot nest this deep.
+    const deep = '['.repeat(100_000) + '"x"' + ']'.repeat(100_000);
+    const body = `{"query":${JSON.stringify(COMPLETE)},"variables":{"id":"${ids.tasks[0]}","values":{"deep":${deep}}}}`;
+    const res = await supertest(platform.url).post('/graphql').set('Authorization', `Bearer ${await platform.devIdentity!.issueForUser('medewerker.putten')}`)
+      .set('Content-Type', 'application/json').send(body);
+    expect(internalFailure({ status: res.status, errors: res.body.errors })).toBeNull();
+  });
+
+  it('refuses a business key or reportedBy too long to index with a typed error (seed 959987068: startProcess businessKey of 5000 characters)', async () => {
+    const long = 'x'.repeat(5_000);
+    const tooLong = await clients.get('medewerker.putten')!.gql(START, { key: 'runtime-demo', businessKey: long, variables: { approvalTimeout: 'P3D' } });
+    expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'INVALID_BUSINESS_KEY', limit: 255 });
+    const reporter = await clients.get(INTEGRATION)!.gql(START, { key: 'incident-management', tenantId: 'putten', variables: { reportedBy: long } });
+    expect(reporter.errors?.[0].extensions?.code).toBe('INVALID_VARIABLES');
+  });
+
   /** Strings a careless implementation trips over: NUL, lone surrogates, huge, numbers-as-text, SQL/LIKE metacharacters. */
   const nastyString = fc.oneof(
     fc.string(),
@@ -129,7 +181,7 @@ describe('GraphQL fuzz: arbitrary input never causes an internal error', () => {
     // Deep nesting: more levels than any form or JSON column expects.
     fc.integer({ min: 50, max: 400 }).map((depth) => { let v: unknown = 'x'; for (let i = 0; i < depth; i++) v = { a: v }; return v; }),
   );
-  const jsonObject = fc.oneof({ weight: 4, arbitrary: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('approved', 'comment', 'decision', 'amount', 'approvalTimeout', '__proto__')), json) }, { weight: 1, arbitrary: json });
+  const jsonObject = fc.oneof({ weight: 4, arbitrary: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('approved', 'comment', 'decision', 'amount', 'approvalTimeout', 'reportedBy', '__proto__')), json) }, { weight: 1, arbitrary: json });
   const cursor = () =>
     fc.oneof(
       fc.constantFrom(...cursors),
