@@ -4,6 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express, NextFunction, Request, Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { formatError } from '../graphql/error-mapping';
+import { storableTextPlugin } from '../graphql/input/storable-text.plugin';
 import { ApiLimitCode, limitErrorBody } from '../graphql/limits/api-limit-error';
 import { costLimitPlugin } from '../graphql/limits/cost-limit.plugin';
 import { queryShapeRules } from '../graphql/limits/validation-rules';
@@ -120,6 +121,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: Exp
     hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
     plugins: [
+      storableTextPlugin(),
       costLimitPlugin(limits.maxCost),
       ...(metrics ? [metrics.graphqlPlugin()] : []),
       graphqlSpanNamePlugin,

@@ -37,6 +37,18 @@ export function resolveTenant(actor: Actor, tenantId?: string | null): string {
   throw new WorkflowError(WorkflowErrorCode.TENANT_REQUIRED, 'you work for several municipalities: say for which one');
 }
 
+/**
+ * Business key and reportedBy are indexed; a PostgreSQL btree entry holds at most ~2.7 kB, so longer
+ * values would fail the insert with a driver error (found by the GraphQL fuzz test).
+ */
+export const MAX_INDEXED_TEXT_LENGTH = 255;
+
+function checkBusinessKey(businessKey: string | null | undefined): void {
+  if (businessKey != null && businessKey.length > MAX_INDEXED_TEXT_LENGTH) {
+    throw new WorkflowError(WorkflowErrorCode.INVALID_BUSINESS_KEY, `a business key has at most ${MAX_INDEXED_TEXT_LENGTH} characters`, { limit: MAX_INDEXED_TEXT_LENGTH });
+  }
+}
+
 function checkVariables(variables: Record<string, unknown>): void {
   const bad = Object.keys(variables).filter((k) => PLATFORM_VARIABLES.has(k) || k.startsWith('__'));
   if (bad.length) {
@@ -107,8 +119,15 @@ async function storeStarted(em: EntityManager, instanceId: string, step: StepRes
 export async function startProcess(commands: InstanceCommands, props: StartProcessProps): Promise<ProcessInstanceEntity> {
   const variables = props.variables ?? {};
   checkVariables(variables);
+  checkBusinessKey(props.businessKey);
   if (REPORTED_BY_VARIABLE in variables && !canReportOnBehalf(props.actor)) {
     throw new WorkflowError(WorkflowErrorCode.INVALID_VARIABLES, `only an integration may report a case on someone's behalf (${REPORTED_BY_VARIABLE})`, {
+      fields: [REPORTED_BY_VARIABLE],
+    });
+  }
+  const reportedBy = variables[REPORTED_BY_VARIABLE];
+  if (reportedBy !== undefined && (typeof reportedBy !== 'string' || reportedBy.length > MAX_INDEXED_TEXT_LENGTH)) {
+    throw new WorkflowError(WorkflowErrorCode.INVALID_VARIABLES, `${REPORTED_BY_VARIABLE} is a username of at most ${MAX_INDEXED_TEXT_LENGTH} characters`, {
       fields: [REPORTED_BY_VARIABLE],
     });
   }

@@ -118,12 +118,14 @@ describe('operations: readiness, metrics and request-scoped logs', () => {
     setLogLevel('info');
     try {
       const token = await platform.devIdentity!.issueForUser('medewerker.putten');
-      // jsonb refuses \u0000: an internal error, logged while the request is served.
+      // An unexpected failure inside the workflow service (the fuzz test leaves no input that causes
+      // one, so it is injected): an internal error, logged while the request is served.
+      jest.spyOn(platform.workflow, 'start').mockRejectedValueOnce(new Error('unexpected failure in the workflow service'));
       await request(platform.url)
         .post('/graphql')
         .set('Authorization', `Bearer ${token}`)
         .set('X-Request-Id', 'ops-request-0001')
-        .send({ query: START, variables: { key: 'runtime-demo', variables: { text: 'a\u0000b', approvalTimeout: 'P3D' } } });
+        .send({ query: START, variables: { key: 'runtime-demo', variables: { approvalTimeout: 'P3D' } } });
     } finally {
       setLogLevel('error');
       spy.mockRestore();

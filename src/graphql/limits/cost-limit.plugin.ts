@@ -1,4 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { getOperationAST } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ApiLimitCode, ApiLimitError } from './api-limit-error';
 
@@ -12,6 +14,11 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
+          // getComplexity throws a bare GraphQLError (no code: an internal error) on variables that do
+          // not fit their types. Such an operation never runs: Apollo refuses it with BAD_USER_INPUT.
+          const operation = getOperationAST(document, request.operationName ?? undefined);
+          const { errors } = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+          if (errors?.length) return;
           const cost = getComplexity({
             schema,
             query: document,
