@@ -18,6 +18,8 @@ import { BreachService } from './breach-notification/breach.service';
 import { registerIncidentHooks } from './incidents/incident-task-hooks';
 import { IncidentService } from './incidents/incident.service';
 import { InvestigationService } from './incidents/investigation.service';
+import { registerDpiaHooks } from './dpia/dpia-task-hooks';
+import { DpiaService } from './dpia/dpia.service';
 
 export interface Platform {
   config: Config;
@@ -51,14 +53,16 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   setLogLevel(config.logLevel);
   const production = isProduction(config);
   const database = await openDatabase(config);
-  const services = options.services ?? defaultServiceRegistry({ dataSource: database.dataSource });
-  const taskHooks = registerIncidentHooks(new TaskHookRegistry(), config);
+  let dpia: DpiaService | undefined;
+  const services = options.services ?? defaultServiceRegistry({ dataSource: database.dataSource, dpia: () => dpia });
+  const taskHooks = registerDpiaHooks(registerIncidentHooks(new TaskHookRegistry(), config), config);
   const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
   const domain = {
     workflow,
     incidents: new IncidentService(database.dataSource, workflow),
     investigation: new InvestigationService(database.dataSource),
     breaches: new BreachService(database.dataSource),
+    dpia: (dpia = new DpiaService(database.dataSource, workflow)),
   };
   const deployed = await workflow.deployDirectory(config.bpmnDir, systemActor('deployment'));
   logger.info('diagrams deployed', { diagrams: deployed.map((d) => `${d.definition.processKey}@${d.definition.version}${d.created ? ' (new)' : ''}`) });

@@ -1,4 +1,5 @@
 import type { BreachService } from '../breach-notification/breach.service';
+import type { DpiaService } from '../dpia/dpia.service';
 import type { Actor } from '../identity/actor';
 import type { IncidentService } from '../incidents/incident.service';
 import type { InvestigationService } from '../incidents/investigation.service';
@@ -11,6 +12,7 @@ export interface RequestContext {
   incidents: IncidentService;
   investigation: InvestigationService;
   breaches: BreachService;
+  dpia: DpiaService;
 }
 
 /** The domain services every request gets (built once in platform.ts). */

@@ -2,6 +2,7 @@ import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { BreachError } from '../breach-notification/breach-error';
 import { DiagramRejectedError } from '../deployment/deployment-error';
+import { DPIA_ERROR_TEXTS, DpiaError } from '../dpia/dpia-error';
 import { IncidentError } from '../incidents/incident-error';
 import { IdentityError } from '../identity/identity-error';
 import { logger } from '../observability/logger';
@@ -18,6 +19,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (original instanceof IncidentError || original instanceof BreachError) {
     const extensions = { code: original.code, ...(original.fieldErrors ? { fieldErrors: original.fieldErrors } : {}) };
+    return { message: original.message, path: formatted.path, extensions };
+  }
+  if (original instanceof DpiaError) {
+    // The Dutch text is what staff see; the details name the fields or members concerned.
+    const extensions = { code: original.code, text: DPIA_ERROR_TEXTS[original.code], ...(original.details ?? {}) };
     return { message: original.message, path: formatted.path, extensions };
   }
   if (original instanceof IdentityError) {

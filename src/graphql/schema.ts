@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { BreachResolver } from './resolvers/breach.resolver';
+import { DpiaResolver, ProcessingResolver } from './resolvers/dpia.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { IncidentWorkResolver } from './resolvers/incident-work.resolver';
 import { MeResolver } from './resolvers/me.resolver';
@@ -10,7 +11,7 @@ import { TaskConnectionResolver, TaskResolver } from './resolvers/task.resolver'
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [TaskResolver, TaskConnectionResolver, ProcessResolver, MeResolver, IncidentResolver, IncidentWorkResolver, BreachResolver],
+    resolvers: [TaskResolver, TaskConnectionResolver, ProcessResolver, MeResolver, IncidentResolver, IncidentWorkResolver, BreachResolver, ProcessingResolver, DpiaResolver],
     validate: false,
   });
 }

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { caseFileDestructionService } from '../incidents/case-file-destruction';
+import type { DpiaService } from '../dpia/dpia.service';
+import { dpiaReassessmentService } from '../dpia/reassessment-service';
 import { logger } from '../observability/logger';
 
 /** What a service handler receives when the outbox relay performs a recorded call. */
@@ -52,8 +54,17 @@ export const notifyService: ServiceHandler = {
 export interface ServiceDependencies {
   /** Handlers that change domain rows need the database; absent where only the names matter (lint, replay). */
   dataSource?: DataSource;
+  /** The DPIA service, built after this registry (it needs the workflow service); read when a call runs. */
+  dpia?: () => DpiaService | undefined;
 }
 
 export function defaultServiceRegistry(deps: ServiceDependencies = {}): ServiceRegistry {
-  return new ServiceRegistry().register(notifyService).register(caseFileDestructionService(() => deps.dataSource));
+  const dpia = () => {
+    const service = deps.dpia?.();
+    return deps.dataSource && service ? { dataSource: deps.dataSource, dpia: service } : undefined;
+  };
+  return new ServiceRegistry()
+    .register(notifyService)
+    .register(caseFileDestructionService(() => deps.dataSource))
+    .register(dpiaReassessmentService(dpia));
 }

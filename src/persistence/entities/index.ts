@@ -1,3 +1,10 @@
+import { ProcessingEntity } from './processing.entity';
+import { DpiaEntity } from './dpia.entity';
+import { DpiaAnswersEntity } from './dpia-answers.entity';
+import { DpiaRiskEntity } from './dpia-risk.entity';
+import { DpiaMeasureEntity } from './dpia-measure.entity';
+import { DpiaReportEntity } from './dpia-report.entity';
+import { DpiaFgAdviceEntity } from './dpia-fg-advice.entity';
 import { ApNotificationEventEntity } from './ap-notification-event.entity';
 import { ApNotificationEntity } from './ap-notification.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -19,6 +26,13 @@ import { TimerStartJobEntity } from './timer-start-job.entity';
 import { UserTaskEntity } from './user-task.entity';
 
 export {
+  ProcessingEntity,
+  DpiaEntity,
+  DpiaAnswersEntity,
+  DpiaRiskEntity,
+  DpiaMeasureEntity,
+  DpiaReportEntity,
+  DpiaFgAdviceEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
   EvidenceCustodyEventEntity,
@@ -41,6 +55,13 @@ export {
 };
 
 export const allEntities = [
+  ProcessingEntity,
+  DpiaEntity,
+  DpiaAnswersEntity,
+  DpiaRiskEntity,
+  DpiaMeasureEntity,
+  DpiaReportEntity,
+  DpiaFgAdviceEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
   EvidenceCustodyEventEntity,

@@ -1,0 +1,26 @@
+import { IsNull } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { systemActor } from '../identity/actor';
+import { DpiaEntity } from '../persistence/entities';
+import type { ServiceHandler } from '../workflow/service-registry';
+import type { DpiaService } from './dpia.service';
+
+/**
+ * `dpia-reassessment` (BLNP: every four years): when the re-assessment date of a processing has come, a
+ * new DPIA case starts for it. Idempotent: while the processing has a DPIA that is not completed (this
+ * call's earlier attempt, or a change signalled meanwhile) nothing new starts.
+ */
+export function dpiaReassessmentService(deps: () => { dataSource: DataSource; dpia: DpiaService } | undefined): ServiceHandler {
+  return {
+    name: 'dpia-reassessment',
+    description: 'Start de periodieke herbeoordeling (DPIA) van een verwerking uit het verwerkingsregister.',
+    async perform(invocation) {
+      const ready = deps();
+      if (!ready) throw new Error('dpia-reassessment needs the DPIA service');
+      const previous = await ready.dataSource.manager.findOneByOrFail(DpiaEntity, { instanceId: invocation.instanceId });
+      const open = await ready.dataSource.manager.count(DpiaEntity, { where: { processingId: previous.processingId, completedAt: IsNull() } });
+      if (open > 0) return;
+      await ready.dpia.startCase(systemActor('dpia-reassessment'), previous.tenantId, 'reassessment', `Periodieke herbeoordeling na ${previous.reference}`, async () => previous.processingId);
+    },
+  };
+}
