@@ -43,7 +43,7 @@ export function renderDpiaReport(input: ReportInput): RenderedReport {
   const assessments = risks.map(assessmentOf);
   const summary = summariseRisks(assessments);
   const residualLevel = summary.highestResidual ?? 'low';
-  const heatMapSvg = renderHeatMap(risks.map((risk) => ({ code: risk.code, title: risk.title, ...ratingsOf(risk) })), { title: `Risico’s vóór en na maatregelen – ${processing.name}` });
+  const heatMapSvg = renderHeatMap(risks.map((risk) => ({ code: risk.code, title: risk.title, ...ratingsOf(risk) })), { title: 'Risico’s vóór en na maatregelen' });
 
   const riskRows = risks.map((risk, i) => {
     const a = assessments[i];
