@@ -47,16 +47,28 @@ export class DpiaService {
     return this.startCase(actor, processing.tenantId, 'reassessment', signal, async () => processing.id);
   }
 
-  /** Starts the DPIA case; the DPIA row (and a new register entry) commit with the instance. */
-  async startCase(actor: Actor, tenantId: string, kind: DpiaEntity['kind'], signal: string, processingOf: (em: EntityManager, now: Date) => Promise<string>) {
+  /**
+   * Starts the DPIA case; the DPIA row (and a new register entry) commit with the instance. Given a
+   * transaction (`within`, a service handler's), everything happens inside it.
+   */
+  async startCase(
+    actor: Actor,
+    tenantId: string,
+    kind: DpiaEntity['kind'],
+    signal: string,
+    processingOf: (em: EntityManager, now: Date) => Promise<string>,
+    within?: EntityManager,
+  ) {
     const now = new Date();
     const id = randomUUID();
-    const reference = await this.dataSource.transaction(async (em) => {
+    const nextReference = async (em: EntityManager) => {
       const [{ n }] = await em.query(`SELECT nextval('dpia_reference_seq')::int AS n`);
       return `DPIA-${now.getUTCFullYear()}-${String(n).padStart(5, '0')}`;
-    });
+    };
+    const reference = within ? await nextReference(within) : await this.dataSource.transaction(nextReference);
     let created: DpiaEntity | undefined;
-    await this.workflow.start({
+    const start = (props: Parameters<WorkflowService['start']>[0]) => (within ? this.workflow.startWithin(within, props) : this.workflow.start(props));
+    await start({
       processKey: DPIA_PROCESS_KEY,
       businessKey: reference,
       tenantId,

@@ -1,5 +1,5 @@
 import { IsNull } from 'typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { systemActor } from '../identity/actor';
 import { DpiaEntity } from '../persistence/entities';
 import type { ServiceHandler } from '../workflow/service-registry';
@@ -17,10 +17,15 @@ export function dpiaReassessmentService(deps: () => { dataSource: DataSource; dp
     async perform(invocation) {
       const ready = deps();
       if (!ready) throw new Error('dpia-reassessment needs the DPIA service');
-      const previous = await ready.dataSource.manager.findOneByOrFail(DpiaEntity, { instanceId: invocation.instanceId });
-      const open = await ready.dataSource.manager.count(DpiaEntity, { where: { processingId: previous.processingId, completedAt: IsNull() } });
-      if (open > 0) return;
-      await ready.dpia.startCase(systemActor('dpia-reassessment'), previous.tenantId, 'reassessment', `Periodieke herbeoordeling na ${previous.reference}`, async () => previous.processingId);
+      const work = async (em: EntityManager) => {
+        const previous = await em.findOneByOrFail(DpiaEntity, { instanceId: invocation.instanceId });
+        const open = await em.count(DpiaEntity, { where: { processingId: previous.processingId, completedAt: IsNull() } });
+        if (open > 0) return;
+        const signal = `Periodieke herbeoordeling na ${previous.reference}`;
+        await ready.dpia.startCase(systemActor('dpia-reassessment'), previous.tenantId, 'reassessment', signal, async () => previous.processingId, em);
+      };
+      // In the relay's transaction, behind a savepoint: a failed start leaves nothing behind.
+      await (invocation.em ? invocation.em.transaction(work) : ready.dataSource.transaction(work));
     },
   };
 }

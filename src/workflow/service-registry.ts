@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { caseFileDestructionService } from '../incidents/case-file-destruction';
 import type { DpiaService } from '../dpia/dpia.service';
 import { dpiaReassessmentService } from '../dpia/reassessment-service';
@@ -12,6 +12,11 @@ export interface ServiceInvocation {
   executionId: string;
   /** Business variables at the time of the call (ids and flags; personal data stay in domain tables). */
   variables: Record<string, unknown>;
+  /**
+   * The relay's transaction, in which the call is marked done: rows a handler writes here commit with
+   * that mark, and a single-connection pool (embedded PGlite) is not asked for a second connection.
+   */
+  em?: EntityManager;
 }
 
 /** A named handler a diagram may call from a service task (camunda:topic). */
