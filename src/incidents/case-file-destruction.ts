@@ -12,6 +12,8 @@ export function caseFileDestructionService(dataSource: () => DataSource | undefi
     name: 'incident-file-destruction',
     description: 'Vernietigt het incidentdossier na de bewaartermijn; een minimale registerregel blijft bewaard.',
     async perform(invocation) {
+      // In the relay's transaction (behind a savepoint) when given: no second connection from a one-connection pool.
+      if (invocation.em) return invocation.em.transaction((em) => destroyCaseFile(em, invocation.instanceId));
       const ds = dataSource();
       if (!ds) throw new Error('incident-file-destruction needs a database');
       await ds.transaction((em) => destroyCaseFile(em, invocation.instanceId));
