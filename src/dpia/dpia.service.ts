@@ -9,7 +9,7 @@ import { resolveTenant } from '../workflow/process-starter';
 import type { WorkflowService } from '../workflow/workflow-service';
 import { DpiaError, DpiaErrorCode } from './dpia-error';
 import { DPIA_PROCESS_KEY } from './dpia-process';
-import { dpiaHistory, listProcessings, ProcessingFilter, ProcessingInput, registerProcessing, setProcessingStatus } from './processing-register';
+import { checkProcessing, dpiaHistory, listProcessings, ProcessingFilter, ProcessingInput, registerProcessing, setProcessingStatus } from './processing-register';
 import { exportProcessingRegisterCsv } from './processing-register-export';
 import { MeasureInput, measuresOf, planMeasure, replaceRisks, RiskInput, risksOf, trackMeasure } from './risk-register';
 
@@ -30,6 +30,7 @@ export class DpiaService {
     const tenant = resolveTenant(actor, tenantId);
     if (!canStartDpia(actor, tenant)) throw forbidden('signal processings for this municipality');
     if (!signal?.trim()) throw new DpiaError(DpiaErrorCode.PROCESSING_INVALID, 'say what is new', { fields: ['signal'] });
+    checkProcessing(processing); // before the case starts: bad input costs no engine run and no reference number
     let processingId = '';
     const dpia = await this.startCase(actor, tenant, 'initial', signal, async (em, now) => {
       processingId = (await registerProcessing(em, tenant, actor.userId, processing, now)).id;
