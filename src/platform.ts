@@ -8,6 +8,7 @@ import { DevIdentityProvider } from './identity/dev-identity-provider';
 import { loadRealmDirectory } from './identity/realm-directory';
 import { TokenVerifier } from './identity/token-verifier';
 import { logger, setLogLevel } from './observability/logger';
+import { PlatformMetrics } from './observability/metrics';
 import { Database, migrationsApplied, openDatabase } from './persistence/database';
 import { createHttpApp } from './server/http-app';
 import { BackgroundWorkers, startBackgroundWorkers } from './workflow/background-workers';
@@ -20,11 +21,13 @@ import { IncidentService } from './incidents/incident.service';
 import { InvestigationService } from './incidents/investigation.service';
 import { registerDpiaHooks } from './dpia/dpia-task-hooks';
 import { DpiaService } from './dpia/dpia.service';
+import { readWorkloadStatistics } from './workflow/workload-statistics';
 
 export interface Platform {
   config: Config;
   database: Database;
   workflow: WorkflowService;
+  metrics: PlatformMetrics;
   server: http.Server;
   /** Base URL the server listens on, e.g. http://127.0.0.1:4000. */
   url: string;
@@ -54,7 +57,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const production = isProduction(config);
   const database = await openDatabase(config);
   let dpia: DpiaService | undefined;
-  const services = options.services ?? defaultServiceRegistry({ dataSource: database.dataSource, dpia: () => dpia });
+  const services = options.services ?? defaultServiceRegistry({ dpia: () => dpia });
   const taskHooks = registerDpiaHooks(registerIncidentHooks(new TaskHookRegistry(), config), config);
   const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
   const domain = {
@@ -67,6 +70,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const deployed = await workflow.deployDirectory(config.bpmnDir, systemActor('deployment'));
   logger.info('diagrams deployed', { diagrams: deployed.map((d) => `${d.definition.processKey}@${d.definition.version}${d.created ? ' (new)' : ''}`) });
 
+  const metrics = new PlatformMetrics(() => readWorkloadStatistics(database.dataSource));
   const server = http.createServer();
   let url = '';
   let devIdentity: DevIdentityProvider | undefined;
@@ -88,18 +92,37 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     services: domain,
     production,
     authenticate: (authorization) => {
-      verifier ??= new TokenVerifier({ serverUrl: identityServerUrl(), realm: config.keycloakRealm, audience: config.apiClientId });
+      verifier ??= new TokenVerifier({
+        serverUrl: identityServerUrl(),
+        realm: config.keycloakRealm,
+        audience: config.apiClientId,
+        jwksMaxAgeSeconds: config.jwksMaxAgeSeconds,
+      });
       return verifier.verify(authorization);
     },
     readiness: {
-      database: async () => migrationsApplied(database.dataSource),
+      database: async () => (await database.dataSource.query('SELECT 1 AS ok'))[0]?.ok === 1,
+      migrations: async () => migrationsApplied(database.dataSource),
       identityProviderKeys: async () => {
-        const res = await fetch(`${identityServerUrl()}/realms/${config.keycloakRealm}/protocol/openid-connect/certs`);
-        return res.ok && Array.isArray(((await res.json()) as { keys?: unknown[] }).keys);
+        const res = await fetch(`${identityServerUrl()}/realms/${config.keycloakRealm}/protocol/openid-connect/certs`, {
+          signal: AbortSignal.timeout(3000),
+        });
+        const keys = res.ok ? ((await res.json()) as { keys?: unknown[] }).keys : undefined;
+        return Array.isArray(keys) && keys.length > 0;
       },
     },
+    metrics,
+    metricsToken: config.metricsToken,
     extraRouters: devIdentity ? [devIdentity.router()] : [],
     bodyLimit: `${Math.ceil((config.maxDiagramBytes * 2) / 1024)}kb`,
+    trustProxy: config.trustProxy,
+    limits: {
+      maxDepth: config.graphqlMaxDepth,
+      maxAliases: config.graphqlMaxAliases,
+      maxCost: config.graphqlMaxCost,
+      maxBatch: config.graphqlMaxBatch,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+    },
   });
   server.on('request', app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -109,13 +132,19 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const tenants = servedTenants(config);
   const workers: BackgroundWorkers | undefined = options.withoutWorkers
     ? undefined
-    : startBackgroundWorkers(workflow, { timerPollMs: config.timerPollMs, outboxPollMs: config.outboxPollMs, tenants });
+    : startBackgroundWorkers(workflow, {
+        timerPollMs: config.timerPollMs,
+        outboxPollMs: config.outboxPollMs,
+        tenants,
+        onTimerFired: (lateness) => metrics.observeTimerFired(lateness),
+      });
   logger.info('privacyflow ready', { url: `${url}/graphql`, database: database.kind, tenants });
 
   return {
     config,
     database,
     workflow,
+    metrics,
     server,
     get url() {
       return url;

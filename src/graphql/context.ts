@@ -3,6 +3,7 @@ import type { DpiaService } from '../dpia/dpia.service';
 import type { Actor } from '../identity/actor';
 import type { IncidentService } from '../incidents/incident.service';
 import type { InvestigationService } from '../incidents/investigation.service';
+import type { CaseReadMemo } from '../workflow/case-reads';
 import type { WorkflowService } from '../workflow/workflow-service';
 
 /** Per-request context: the verified actor and the domain services. */
@@ -13,7 +14,9 @@ export interface RequestContext {
   investigation: InvestigationService;
   breaches: BreachService;
   dpia: DpiaService;
+  /** Case reads already in the audit trail for this request (one entry per case and data kind). */
+  caseReads: CaseReadMemo;
 }
 
 /** The domain services every request gets (built once in platform.ts). */
-export type DomainServices = Omit<RequestContext, 'actor'>;
+export type DomainServices = Omit<RequestContext, 'actor' | 'caseReads'>;

@@ -1,17 +1,31 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from './resolvers/audit.resolver';
 import { BreachResolver } from './resolvers/breach.resolver';
 import { DpiaResolver, ProcessingResolver } from './resolvers/dpia.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { IncidentWorkResolver } from './resolvers/incident-work.resolver';
 import { MeResolver } from './resolvers/me.resolver';
 import { ProcessResolver } from './resolvers/process.resolver';
+import { TaskDetailResolver } from './resolvers/task-detail.resolver';
 import { TaskConnectionResolver, TaskResolver } from './resolvers/task.resolver';
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [TaskResolver, TaskConnectionResolver, ProcessResolver, MeResolver, IncidentResolver, IncidentWorkResolver, BreachResolver, ProcessingResolver, DpiaResolver],
+    resolvers: [
+      TaskResolver,
+      TaskConnectionResolver,
+      TaskDetailResolver,
+      ProcessResolver,
+      MeResolver,
+      IncidentResolver,
+      IncidentWorkResolver,
+      BreachResolver,
+      AuditResolver,
+      ProcessingResolver,
+      DpiaResolver,
+    ],
     validate: false,
   });
 }

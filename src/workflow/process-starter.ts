@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../identity/actor';
-import { canStartIn } from '../identity/access-policy';
+import { canReportOnBehalf, canStartIn, canStartProcess } from '../identity/access-policy';
 import type { EntityManager } from 'typeorm';
 import { ProcessDefinitionEntity, ProcessInstanceEntity } from '../persistence/entities';
 import { jsonb } from '../persistence/jsonb';
@@ -8,6 +8,7 @@ import { ENGINE_VERSION, StepResult } from '../process-runtime';
 import { RESERVED_VARIABLE_NAMES } from '../process-runtime/expression-language';
 import { appendAudit } from './audit-trail';
 import { InstanceCommands } from './instance-commands';
+import { REPORTED_BY_VARIABLE } from './separation-of-duties';
 import { persistStep } from './step-persistence';
 import { WorkflowError, WorkflowErrorCode } from './workflow-error';
 
@@ -106,12 +107,22 @@ async function storeStarted(em: EntityManager, instanceId: string, step: StepRes
 async function prepareStart(commands: InstanceCommands, props: StartProcessProps, em?: EntityManager): Promise<NewInstance> {
   const variables = props.variables ?? {};
   checkVariables(variables);
+  if (REPORTED_BY_VARIABLE in variables && !canReportOnBehalf(props.actor)) {
+    throw new WorkflowError(WorkflowErrorCode.INVALID_VARIABLES, `only an integration may report a case on someone's behalf (${REPORTED_BY_VARIABLE})`, {
+      fields: [REPORTED_BY_VARIABLE],
+    });
+  }
   const tenantId = resolveTenant(props.actor, props.tenantId);
   if (!canStartIn(props.actor, tenantId)) {
     throw new WorkflowError(WorkflowErrorCode.PROCESS_NOT_FOUND, `process ${props.processKey} not found`);
   }
   const definition = await commands.definitions.latest(props.processKey, em);
   if (!definition) throw new WorkflowError(WorkflowErrorCode.PROCESS_NOT_FOUND, `process ${props.processKey} not found`);
+  if (!canStartProcess(props.actor, tenantId, definition.model)) {
+    throw new WorkflowError(WorkflowErrorCode.FORBIDDEN, `your roles may not start process ${props.processKey}`, {
+      startableBy: definition.model.startableBy ?? [],
+    });
+  }
   return { definition, tenantId, businessKey: props.businessKey ?? null, variables, actor: props.actor, onStarted: props.onStarted };
 }
 

@@ -1,7 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { caseFileDestructionService } from '../incidents/case-file-destruction';
+import type { EntityManager } from 'typeorm';
 import type { DpiaService } from '../dpia/dpia.service';
 import { dpiaReassessmentService } from '../dpia/reassessment-service';
+import { caseFileDestructionService } from '../incidents/case-file-destruction';
 import { logger } from '../observability/logger';
 
 /** What a service handler receives when the outbox relay performs a recorded call. */
@@ -13,10 +13,11 @@ export interface ServiceInvocation {
   /** Business variables at the time of the call (ids and flags; personal data stay in domain tables). */
   variables: Record<string, unknown>;
   /**
-   * The relay's transaction, in which the call is marked done: rows a handler writes here commit with
-   * that mark, and a single-connection pool (embedded PGlite) is not asked for a second connection.
+   * The relay's transaction. A handler whose effect is database rows writes them here, inside
+   * `em.transaction` (a savepoint), so they commit exactly when the call is marked done — and it
+   * never needs a second connection (PGlite has only one).
    */
-  em?: EntityManager;
+  em: EntityManager;
 }
 
 /** A named handler a diagram may call from a service task (camunda:topic). */
@@ -57,19 +58,13 @@ export const notifyService: ServiceHandler = {
 };
 
 export interface ServiceDependencies {
-  /** Handlers that change domain rows need the database; absent where only the names matter (lint, replay). */
-  dataSource?: DataSource;
   /** The DPIA service, built after this registry (it needs the workflow service); read when a call runs. */
   dpia?: () => DpiaService | undefined;
 }
 
 export function defaultServiceRegistry(deps: ServiceDependencies = {}): ServiceRegistry {
-  const dpia = () => {
-    const service = deps.dpia?.();
-    return deps.dataSource && service ? { dataSource: deps.dataSource, dpia: service } : undefined;
-  };
   return new ServiceRegistry()
     .register(notifyService)
-    .register(caseFileDestructionService(() => deps.dataSource))
-    .register(dpiaReassessmentService(dpia));
+    .register(caseFileDestructionService)
+    .register(dpiaReassessmentService(() => deps.dpia?.()));
 }

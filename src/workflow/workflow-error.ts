@@ -14,6 +14,8 @@ export enum WorkflowErrorCode {
   INVALID_VARIABLES = 'INVALID_VARIABLES',
   STEP_FAILED = 'PROCESS_STEP_FAILED',
   FORBIDDEN = 'FORBIDDEN',
+  /** A separation-of-duties rule of the diagram forbids this person to perform the task. */
+  SEPARATION_OF_DUTIES = 'SEPARATION_OF_DUTIES',
 }
 
 /** A refusal of a workflow command. Nothing was changed when this is thrown. */

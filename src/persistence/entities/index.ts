@@ -5,6 +5,7 @@ import { DpiaRiskEntity } from './dpia-risk.entity';
 import { DpiaMeasureEntity } from './dpia-measure.entity';
 import { DpiaReportEntity } from './dpia-report.entity';
 import { DpiaFgAdviceEntity } from './dpia-fg-advice.entity';
+import { AuditChainHeadEntity } from './audit-chain-head.entity';
 import { ApNotificationEventEntity } from './ap-notification-event.entity';
 import { ApNotificationEntity } from './ap-notification.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -33,6 +34,7 @@ export {
   DpiaMeasureEntity,
   DpiaReportEntity,
   DpiaFgAdviceEntity,
+  AuditChainHeadEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
   EvidenceCustodyEventEntity,
@@ -62,6 +64,7 @@ export const allEntities = [
   DpiaMeasureEntity,
   DpiaReportEntity,
   DpiaFgAdviceEntity,
+  AuditChainHeadEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
   EvidenceCustodyEventEntity,
