@@ -9,6 +9,7 @@ import { ImprovementMeasures1795800000002 } from './1795800000002-improvement-me
 import { EvidenceDestroyable1795800000003 } from './1795800000003-evidence-destroyable';
 import { DataSubjectRequests1796300000000 } from './1796300000000-data-subject-requests';
 import { AuditHashChain1795900000000 } from './1795900000000-audit-hash-chain';
+import { DpiaAndProcessingRegister1796400000000 } from './1796400000000-dpia-and-processing-register';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs see the same set. */
 export const allMigrations = [
@@ -23,4 +24,5 @@ export const allMigrations = [
   EvidenceDestroyable1795800000003,
   DataSubjectRequests1796300000000,
   AuditHashChain1795900000000,
+  DpiaAndProcessingRegister1796400000000,
 ];

@@ -43,6 +43,8 @@ export interface Config {
   incidentRetentionPeriod: string;
   /** Folder with the letter templates of data-subject requests (acknowledgement, repair, extension, decision .md). */
   dsrTemplateDir: string;
+  /** ISO 8601 duration from updating the verwerkingsregister to the processing's re-assessment (BLNP: four years). */
+  dpiaReassessmentInterval: string;
   /**
    * Express 'trust proxy': false (default) records the socket's address as the client address;
    * a hop count or a list of proxy addresses/subnets believes their X-Forwarded-For.
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     incidentEvaluationDelay: durationFromEnv(env, 'INCIDENT_EVALUATION_DELAY', 'P14D'),
     incidentRetentionPeriod: durationFromEnv(env, 'INCIDENT_RETENTION_PERIOD', 'P5Y'),
     dsrTemplateDir: path.resolve(cwd, env.DSR_TEMPLATE_DIR ?? 'templates/dsr'),
+    dpiaReassessmentInterval: durationFromEnv(env, 'DPIA_REASSESSMENT_INTERVAL', 'P4Y'),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     graphqlMaxDepth: intFromEnv(env, 'GRAPHQL_MAX_DEPTH', 8),
     graphqlMaxAliases: intFromEnv(env, 'GRAPHQL_MAX_ALIASES', 15),

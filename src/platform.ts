@@ -22,6 +22,8 @@ import { InvestigationService } from './incidents/investigation.service';
 import { DataSubjectRequestService } from './dsr/data-subject-request.service';
 import { registerDsrHooks } from './dsr/dsr-task-hooks';
 import { LetterRenderer } from './dsr/letters/letter-renderer';
+import { registerDpiaHooks } from './dpia/dpia-task-hooks';
+import { DpiaService } from './dpia/dpia.service';
 import { readWorkloadStatistics } from './workflow/workload-statistics';
 
 export interface Platform {
@@ -57,8 +59,10 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   setLogLevel(config.logLevel);
   const production = isProduction(config);
   const database = await openDatabase(config);
-  const services = options.services ?? defaultServiceRegistry();
-  const taskHooks = registerDsrHooks(registerIncidentHooks(new TaskHookRegistry(), config), new LetterRenderer(config.dsrTemplateDir));
+  let dpia: DpiaService | undefined;
+  const services = options.services ?? defaultServiceRegistry({ dpia: () => dpia });
+  const withIncidentsAndRequests = registerDsrHooks(registerIncidentHooks(new TaskHookRegistry(), config), new LetterRenderer(config.dsrTemplateDir));
+  const taskHooks = registerDpiaHooks(withIncidentsAndRequests, config);
   const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
   const domain = {
     workflow,
@@ -66,6 +70,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     investigation: new InvestigationService(database.dataSource),
     breaches: new BreachService(database.dataSource),
     dataSubjectRequests: new DataSubjectRequestService(database.dataSource, workflow),
+    dpia: (dpia = new DpiaService(database.dataSource, workflow)),
   };
   const deployed = await workflow.deployDirectory(config.bpmnDir, systemActor('deployment'));
   logger.info('diagrams deployed', { diagrams: deployed.map((d) => `${d.definition.processKey}@${d.definition.version}${d.created ? ' (new)' : ''}`) });

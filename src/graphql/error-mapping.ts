@@ -5,6 +5,7 @@ import { BreachError } from '../breach-notification/breach-error';
 import { DiagramRejectedError } from '../deployment/deployment-error';
 import { DsrError } from '../dsr/dsr-error';
 import { DsrRequestError } from '../dsr/dsr-request-error';
+import { DPIA_ERROR_TEXTS, DpiaError } from '../dpia/dpia-error';
 import { IncidentError } from '../incidents/incident-error';
 import { IdentityError } from '../identity/identity-error';
 import { ApiLimitError } from './limits/api-limit-error';
@@ -37,6 +38,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (original instanceof DsrError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code, ...(original.details ?? {}) } };
+  }
+  if (original instanceof DpiaError) {
+    // The Dutch text is what staff see; the details name the fields or members concerned.
+    const extensions = { code: original.code, text: DPIA_ERROR_TEXTS[original.code], ...(original.details ?? {}) };
+    return { message: original.message, path: formatted.path, extensions };
   }
   if (original instanceof AuditError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code } };

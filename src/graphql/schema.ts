@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { BreachResolver } from './resolvers/breach.resolver';
 import { DataSubjectRequestResolver } from './resolvers/data-subject-request.resolver';
+import { DpiaResolver, ProcessingResolver } from './resolvers/dpia.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { IncidentWorkResolver } from './resolvers/incident-work.resolver';
 import { MeResolver } from './resolvers/me.resolver';
@@ -24,6 +25,8 @@ export async function buildApiSchema(): Promise<GraphQLSchema> {
       BreachResolver,
       AuditResolver,
       DataSubjectRequestResolver,
+      ProcessingResolver,
+      DpiaResolver,
     ],
     validate: false,
   });

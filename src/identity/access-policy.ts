@@ -211,6 +211,32 @@ export function canRegisterObjection(actor: Actor, tenantId: string): boolean {
   return worksFor(actor, tenantId) && hasRole(actor, DSR_OBJECTION_ROLES);
 }
 
+/** Who signals a new or changed processing and so starts a DPIA (BLNP Bijlage 4 step 1). */
+export const DPIA_STARTER_ROLES = ['proceseigenaar', 'privacybeheerder'] as const;
+
+/** Who reads the verwerkingsregister and DPIA files of a municipality. */
+export const DPIA_READER_ROLES = ['proceseigenaar', 'privacybeheerder', 'fg', 'ciso', 'regionale-ciso', 'gemeentesecretaris'] as const;
+
+/** Who keeps the risk register and the measures of a DPIA (the PB leads the DPIA team). */
+export const DPIA_EDITOR_ROLES = ['privacybeheerder'] as const;
+
+export function canStartDpia(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && (actor.kind === 'system' || hasRole(actor, DPIA_STARTER_ROLES));
+}
+
+export function canReadDpia(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && (actor.kind === 'system' || hasRole(actor, DPIA_READER_ROLES));
+}
+
+export function canEditDpia(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && hasRole(actor, DPIA_EDITOR_ROLES);
+}
+
+/** Taking a processing into use is the process owner's call, after the DPIA allows it. */
+export function canStartProcessing(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && hasRole(actor, ['proceseigenaar']);
+}
+
 /**
  * The role that granted the actor access to a task, for the audit trail: the first of their
  * roles that is a candidate group; null when they act as a named candidate or assignee.

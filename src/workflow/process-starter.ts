@@ -115,8 +115,8 @@ async function storeStarted(em: EntityManager, instanceId: string, step: StepRes
   return instance;
 }
 
-/** Starts a case: the engine runs to its first wait, and instance + tasks + timers commit together. */
-export async function startProcess(commands: InstanceCommands, props: StartProcessProps): Promise<ProcessInstanceEntity> {
+/** Checks the request and finds the definition (read through `em` when the caller holds a transaction). */
+async function prepareStart(commands: InstanceCommands, props: StartProcessProps, em?: EntityManager): Promise<NewInstance> {
   const variables = props.variables ?? {};
   checkVariables(variables);
   checkBusinessKey(props.businessKey);
@@ -135,18 +135,33 @@ export async function startProcess(commands: InstanceCommands, props: StartProce
   if (!canStartIn(props.actor, tenantId)) {
     throw new WorkflowError(WorkflowErrorCode.PROCESS_NOT_FOUND, `process ${props.processKey} not found`);
   }
-  const definition = await commands.definitions.latest(props.processKey);
+  const definition = await commands.definitions.latest(props.processKey, em);
   if (!definition) throw new WorkflowError(WorkflowErrorCode.PROCESS_NOT_FOUND, `process ${props.processKey} not found`);
   if (!canStartProcess(props.actor, tenantId, definition.model)) {
     throw new WorkflowError(WorkflowErrorCode.FORBIDDEN, `your roles may not start process ${props.processKey}`, {
       startableBy: definition.model.startableBy ?? [],
     });
   }
+  return { definition, tenantId, businessKey: props.businessKey ?? null, variables, actor: props.actor, onStarted: props.onStarted };
+}
 
+/** Starts a case: the engine runs to its first wait, and instance + tasks + timers commit together. */
+export async function startProcess(commands: InstanceCommands, props: StartProcessProps): Promise<ProcessInstanceEntity> {
+  const start = await prepareStart(commands, props);
   const instanceId = randomUUID();
-  const start: NewInstance = { definition, tenantId, businessKey: props.businessKey ?? null, variables, actor: props.actor, onStarted: props.onStarted };
   const step = await runStart(commands, instanceId, start);
   return commands.transaction((em) => storeStarted(em, instanceId, step, start));
+}
+
+/**
+ * Starts a case inside a transaction the caller holds: a service handler's (the outbox relay's
+ * transaction), so the new case commits with the call being marked done, and a single-connection
+ * pool (embedded PGlite) is not asked for a second connection.
+ */
+export async function startProcessWithin(commands: InstanceCommands, em: EntityManager, props: StartProcessProps): Promise<ProcessInstanceEntity> {
+  const start = await prepareStart(commands, props, em);
+  const instanceId = randomUUID();
+  return storeStarted(em, instanceId, await runStart(commands, instanceId, start), start);
 }
 
 /** Starts a case inside a transaction the caller holds (the timer start schedule's). */

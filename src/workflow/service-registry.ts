@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { DpiaService } from '../dpia/dpia.service';
+import { dpiaReassessmentService } from '../dpia/reassessment-service';
 import { caseFileDestructionService } from '../incidents/case-file-destruction';
 import { logger } from '../observability/logger';
 
@@ -55,6 +57,14 @@ export const notifyService: ServiceHandler = {
   },
 };
 
-export function defaultServiceRegistry(): ServiceRegistry {
-  return new ServiceRegistry().register(notifyService).register(caseFileDestructionService);
+export interface ServiceDependencies {
+  /** The DPIA service, built after this registry (it needs the workflow service); read when a call runs. */
+  dpia?: () => DpiaService | undefined;
+}
+
+export function defaultServiceRegistry(deps: ServiceDependencies = {}): ServiceRegistry {
+  return new ServiceRegistry()
+    .register(notifyService)
+    .register(caseFileDestructionService)
+    .register(dpiaReassessmentService(() => deps.dpia?.()));
 }

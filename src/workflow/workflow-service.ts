@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { deployDirectory, deployProcess } from '../deployment/deployment.service';
@@ -10,7 +11,7 @@ import { isUuid } from './ids';
 import { InstanceCommands } from './instance-commands';
 import { findInstance, instanceHistory, listDefinitions } from './instance-queries';
 import { correlateMessage, CorrelateMessageProps } from './message-correlator';
-import { startProcess, StartProcessProps } from './process-starter';
+import { startProcess, StartProcessProps, startProcessWithin } from './process-starter';
 import type { ServiceRegistry } from './service-registry';
 import { assignTask, claimTask, unclaimTask } from './task-assignment';
 import { completeTask } from './task-completer';
@@ -49,6 +50,11 @@ export class WorkflowService {
 
   start(props: StartProcessProps) {
     return startProcess(this.commands, props);
+  }
+
+  /** Starts a case inside the caller's transaction (a service handler's); see startProcessWithin. */
+  startWithin(em: EntityManager, props: StartProcessProps) {
+    return startProcessWithin(this.commands, em, props);
   }
 
   complete(taskId: string, values: unknown, actor: Actor) {

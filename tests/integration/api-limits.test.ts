@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { BreachService } from '../../src/breach-notification/breach.service';
+import { DpiaService } from '../../src/dpia/dpia.service';
 import { buildApiSchema } from '../../src/graphql/schema';
 import { IncidentService } from '../../src/incidents/incident.service';
 import { InvestigationService } from '../../src/incidents/investigation.service';
@@ -125,6 +126,7 @@ describe('production mode and query depth', () => {
         investigation: new InvestigationService(platform.database.dataSource),
         breaches: new BreachService(platform.database.dataSource),
         dataSubjectRequests: new DataSubjectRequestService(platform.database.dataSource, platform.workflow),
+        dpia: new DpiaService(platform.database.dataSource, platform.workflow),
       },
       production: true,
       authenticate: (h) => verifier.verify(h),

@@ -1,3 +1,10 @@
+import { ProcessingEntity } from './processing.entity';
+import { DpiaEntity } from './dpia.entity';
+import { DpiaAnswersEntity } from './dpia-answers.entity';
+import { DpiaRiskEntity } from './dpia-risk.entity';
+import { DpiaMeasureEntity } from './dpia-measure.entity';
+import { DpiaReportEntity } from './dpia-report.entity';
+import { DpiaFgAdviceEntity } from './dpia-fg-advice.entity';
 import { AuditChainHeadEntity } from './audit-chain-head.entity';
 import { ApNotificationEventEntity } from './ap-notification-event.entity';
 import { ApNotificationEntity } from './ap-notification.entity';
@@ -24,6 +31,13 @@ import { UserTaskEntity } from './user-task.entity';
 export {
   DsrLetterEntity,
   DsrRequestEntity,
+  ProcessingEntity,
+  DpiaEntity,
+  DpiaAnswersEntity,
+  DpiaRiskEntity,
+  DpiaMeasureEntity,
+  DpiaReportEntity,
+  DpiaFgAdviceEntity,
   AuditChainHeadEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
@@ -49,6 +63,13 @@ export {
 export const allEntities = [
   DsrLetterEntity,
   DsrRequestEntity,
+  ProcessingEntity,
+  DpiaEntity,
+  DpiaAnswersEntity,
+  DpiaRiskEntity,
+  DpiaMeasureEntity,
+  DpiaReportEntity,
+  DpiaFgAdviceEntity,
   AuditChainHeadEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,

@@ -16,7 +16,7 @@ const BPMN_DIR = path.resolve(__dirname, '../../../bpmn');
 const FILE = path.join(BPMN_DIR, 'incident-management.bpmn');
 const xml = fs.readFileSync(FILE, 'utf8');
 /** The procedure and its variants, all edited in Camunda Modeler. */
-const MODELLED = ['incident-management.bpmn', 'data-leak-smd.bpmn'];
+const MODELLED = ['incident-management.bpmn', 'data-leak-smd.bpmn', 'dpia.bpmn'];
 
 function allFlowElements(container: any): any[] {
   return (container.flowElements ?? []).flatMap((e: any) => [e, ...allFlowElements(e)]);
@@ -102,5 +102,37 @@ describe('the incident-management diagram', () => {
     ]);
     const props = Object.fromEntries(process.extensionElements.values[0].values.map((p: any) => [p.name, p.value]));
     expect(props).toEqual({ caseType: 'incident', startableBy: 'medewerker,integratie' });
+  });
+});
+
+describe('the dpia diagram (BLNP Bijlage 4)', () => {
+  const dpiaXml = fs.readFileSync(path.join(BPMN_DIR, 'dpia.bpmn'), 'utf8');
+
+  it('declares its case type, starters, performers and separation of duties', async () => {
+    const { model } = await validateDiagram(dpiaXml, { knownServices: defaultServiceRegistry().names() });
+    const t = model.userTasks;
+    expect(t.FgAdviceToOwner.candidateGroups).toEqual(['fg']);
+    expect(t.FgAssessment.candidateGroups).toEqual(['fg']);
+    expect(t.FgAssessment.properties).toMatchObject({ notInitiator: 'true' });
+    expect(t.DecideOnAdvice.candidateGroups).toEqual(['gemeentesecretaris']);
+    expect(t.DecideOnAdvice.properties.separateFrom).toBe('FgAssessment');
+    expect(t.AssignToPb.candidateGroups).toEqual(['proceseigenaar']);
+    expect(t.Quickscan.candidateGroups).toEqual(['privacybeheerder']);
+    // The quickscan asks all 29 questions: 3 cases of art. 35(3), 17 AP list types, 9 EDPB criteria.
+    expect(t.Quickscan.formFields.filter((f) => f.type === 'boolean')).toHaveLength(29);
+    const { process } = await parse(dpiaXml);
+    const props = Object.fromEntries(process.extensionElements.values[0].values.map((p: any) => [p.name, p.value]));
+    expect(props).toEqual({ caseType: 'dpia', startableBy: 'proceseigenaar,privacybeheerder' });
+  });
+
+  it('runs the AP term as a non-interrupting timer on the wait for the AP letter, and re-assesses by a timer', async () => {
+    const { process } = await parse(dpiaXml);
+    const byId = new Map(allFlowElements(process).map((e: any) => [e.id, e]));
+    const term: any = byId.get('ApTermExpired');
+    expect([term.attachedToRef.id, term.cancelActivity, term.eventDefinitions[0].timeDate.body]).toEqual(['AwaitApAnswer', false, '${apTermEndsAt}']);
+    const letter: any = byId.get('ApAnswerReceived');
+    expect(letter.eventDefinitions[0].messageRef.name).toBe('ap-antwoord');
+    const due: any = byId.get('ReassessmentDue');
+    expect(due.eventDefinitions[0].timeDate.body).toBe('${reassessmentAt}');
   });
 });

@@ -48,4 +48,10 @@ describe('the access policy', () => {
     expect(canStartProcess(employee, 'putten', { startableBy: ['privacybeheerder'] })).toBe(false);
     expect(canStartProcess(pb, 'putten', { startableBy: ['privacybeheerder'] })).toBe(true);
   });
+
+  it('lets the periodic re-assessment start a DPIA in any municipality, though dpia.bpmn names only people roles', () => {
+    const dpia = { startableBy: ['proceseigenaar', 'privacybeheerder'] };
+    expect(canStartProcess(systemActor('dpia-reassessment'), 'nijkerk', dpia)).toBe(true);
+    expect(canStartProcess(employee, 'putten', dpia)).toBe(false);
+  });
 });

@@ -35,7 +35,18 @@ const CASE_DATES = {
   repairDueAt: '2000-01-01T00:00:00.000Z',
   objectionWindowClosesAt: '2099-01-01T00:00:00.000Z',
   objectionDecisionDueAt: '2099-01-01T00:00:00.000Z',
+  // DPIA: the AP term stays armed, the re-assessment lies in the past so the walk passes it.
+  apTermEndsAt: '2099-01-01T00:00:00.000Z',
+  reassessmentAt: '2000-01-01T00:00:00.000Z',
 };
+
+/** Gateway variables a domain hook derives (not form fields), varied per walk so every branch is taken. */
+function domainBranches(variant: number) {
+  return {
+    dpiaRoute: ['compliance_check', 'full_dpia', 'full_dpia'][variant % 3],
+    residualRisk: ['low', 'high', 'medium'][variant % 3],
+  };
+}
 
 function valueFor(field: FormField, variant: number): unknown {
   switch (field.type) {
@@ -79,6 +90,7 @@ describe.each(diagrams.map((d) => [path.basename(d), d]))('%s survives persistin
             afdelingen: [{ naam: 'Burgerzaken', rol: 'medewerker' }, { naam: 'ICT', rol: 'ciso' }],
             initiator: 'tester',
             ...CASE_DATES,
+            ...domainBranches(variant),
           },
           startTimerId: model.timerStart?.elementId,
         },
