@@ -6,6 +6,7 @@ import { IncidentsAndBreaches1795800000000 } from './1795800000000-incidents-and
 import { IncidentLogbookHoursEvidence1795800000001 } from './1795800000001-incident-logbook-hours-evidence';
 import { ImprovementMeasures1795800000002 } from './1795800000002-improvement-measures';
 import { EvidenceDestroyable1795800000003 } from './1795800000003-evidence-destroyable';
+import { Zaaksysteem1796200000000 } from './1796200000000-zaaksysteem';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs see the same set. */
 export const allMigrations = [
@@ -17,4 +18,5 @@ export const allMigrations = [
   IncidentLogbookHoursEvidence1795800000001,
   ImprovementMeasures1795800000002,
   EvidenceDestroyable1795800000003,
+  Zaaksysteem1796200000000,
 ];
