@@ -39,6 +39,8 @@ export interface Config {
   incidentEvaluationDelay: string;
   /** ISO 8601 duration an archived incident file is kept before it is destroyed (step 41). */
   incidentRetentionPeriod: string;
+  /** JSON file with the municipalities' zaaksysteem (ZGW API) settings; empty = no zaaksysteem integration. */
+  zgwConfigFile?: string;
 }
 
 function durationFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     incidentEvaluationDelay: durationFromEnv(env, 'INCIDENT_EVALUATION_DELAY', 'P14D'),
     incidentRetentionPeriod: durationFromEnv(env, 'INCIDENT_RETENTION_PERIOD', 'P5Y'),
+    zgwConfigFile: env.ZGW_CONFIG_FILE ? path.resolve(cwd, env.ZGW_CONFIG_FILE) : undefined,
   };
 }
 

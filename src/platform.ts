@@ -18,6 +18,11 @@ import { BreachService } from './breach-notification/breach.service';
 import { registerIncidentHooks } from './incidents/incident-task-hooks';
 import { IncidentService } from './incidents/incident.service';
 import { InvestigationService } from './incidents/investigation.service';
+import { resolveCatalogue } from './zaaksysteem/catalogue-resolution';
+import { NotificationReceiver } from './zaaksysteem/notification-receiver';
+import { ZaaksysteemDirectory } from './zaaksysteem/zaaksysteem-directory';
+import { loadZgwSettings } from './zaaksysteem/zgw-config';
+import { DocumentSource, registerZgwServices } from './zaaksysteem/zgw-services';
 
 export interface Platform {
   config: Config;
@@ -35,6 +40,15 @@ export interface PlatformOptions {
   services?: ServiceRegistry;
   /** Skip the timer poller and outbox relay (tests that drive them by hand). */
   withoutWorkers?: boolean;
+  /** Documents the zgw.document-toevoegen service task attaches to a zaak. */
+  zgwDocuments?: DocumentSource;
+}
+
+/** The zaaksysteem integration, when ZGW_CONFIG_FILE names a configuration: checked against the catalogue at start. */
+async function openZaaksysteem(config: Config): Promise<ZaaksysteemDirectory | undefined> {
+  if (!config.zgwConfigFile) return undefined;
+  const settings = loadZgwSettings(config.zgwConfigFile);
+  return new ZaaksysteemDirectory(settings, await resolveCatalogue(settings));
 }
 
 /** The municipalities a timer start event starts a case for: TENANTS, or those of the realm export. */
@@ -52,6 +66,11 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const production = isProduction(config);
   const database = await openDatabase(config);
   const services = options.services ?? defaultServiceRegistry({ dataSource: database.dataSource });
+  const zaaksysteem = await openZaaksysteem(config).catch(async (err) => {
+    await database.close();
+    throw err;
+  });
+  if (zaaksysteem) registerZgwServices(services, { dataSource: () => database.dataSource, directory: zaaksysteem, documents: options.zgwDocuments });
   const taskHooks = registerIncidentHooks(new TaskHookRegistry(), config);
   const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
   const domain = {
@@ -94,7 +113,10 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
         return res.ok && Array.isArray(((await res.json()) as { keys?: unknown[] }).keys);
       },
     },
-    extraRouters: devIdentity ? [devIdentity.router()] : [],
+    extraRouters: [
+      ...(devIdentity ? [devIdentity.router()] : []),
+      ...(zaaksysteem ? [new NotificationReceiver(database.dataSource, workflow, zaaksysteem).router()] : []),
+    ],
     bodyLimit: `${Math.ceil((config.maxDiagramBytes * 2) / 1024)}kb`,
   });
   server.on('request', app);
