@@ -41,6 +41,10 @@ export interface Config {
   incidentRetentionPeriod: string;
   /** JSON file with the municipalities' zaaksysteem (ZGW API) settings; empty = no zaaksysteem integration. */
   zgwConfigFile?: string;
+  /** How often the Zaken API is polled for new zaken whose notification was lost, in ms. */
+  zgwReconcileIntervalMs: number;
+  /** How many days back that poll looks (by startdatum). */
+  zgwReconcileLookbackDays: number;
 }
 
 function durationFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -82,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     incidentEvaluationDelay: durationFromEnv(env, 'INCIDENT_EVALUATION_DELAY', 'P14D'),
     incidentRetentionPeriod: durationFromEnv(env, 'INCIDENT_RETENTION_PERIOD', 'P5Y'),
     zgwConfigFile: env.ZGW_CONFIG_FILE ? path.resolve(cwd, env.ZGW_CONFIG_FILE) : undefined,
+    zgwReconcileIntervalMs: intFromEnv(env, 'ZGW_RECONCILE_INTERVAL_MS', 900_000),
+    zgwReconcileLookbackDays: intFromEnv(env, 'ZGW_RECONCILE_LOOKBACK_DAYS', 7),
   };
 }
 

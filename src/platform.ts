@@ -20,6 +20,7 @@ import { IncidentService } from './incidents/incident.service';
 import { InvestigationService } from './incidents/investigation.service';
 import { resolveCatalogue } from './zaaksysteem/catalogue-resolution';
 import { NotificationReceiver } from './zaaksysteem/notification-receiver';
+import { reconcileNewZaken } from './zaaksysteem/reconciliation';
 import { ZaaksysteemDirectory } from './zaaksysteem/zaaksysteem-directory';
 import { loadZgwSettings } from './zaaksysteem/zgw-config';
 import { DocumentSource, registerZgwServices } from './zaaksysteem/zgw-services';
@@ -28,6 +29,8 @@ export interface Platform {
   config: Config;
   database: Database;
   workflow: WorkflowService;
+  /** The resolved zaaksysteem configuration, when ZGW_CONFIG_FILE is set. */
+  zaaksysteem?: ZaaksysteemDirectory;
   server: http.Server;
   /** Base URL the server listens on, e.g. http://127.0.0.1:4000. */
   url: string;
@@ -127,13 +130,25 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const tenants = servedTenants(config);
   const workers: BackgroundWorkers | undefined = options.withoutWorkers
     ? undefined
-    : startBackgroundWorkers(workflow, { timerPollMs: config.timerPollMs, outboxPollMs: config.outboxPollMs, tenants });
+    : startBackgroundWorkers(workflow, {
+        timerPollMs: config.timerPollMs,
+        outboxPollMs: config.outboxPollMs,
+        tenants,
+        extraRounds: zaaksysteem
+          ? [{
+              name: 'zaaksysteem reconciliation',
+              intervalMs: config.zgwReconcileIntervalMs,
+              round: () => reconcileNewZaken(database.dataSource, workflow, zaaksysteem, config.zgwReconcileLookbackDays),
+            }]
+          : [],
+      });
   logger.info('privacyflow ready', { url: `${url}/graphql`, database: database.kind, tenants });
 
   return {
     config,
     database,
     workflow,
+    zaaksysteem,
     server,
     get url() {
       return url;

@@ -1,21 +1,17 @@
 import { timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../identity/actor';
 import { logger } from '../observability/logger';
 import { ZaakLinkEntity, ZgwNotificationEntity, ProcessInstanceEntity } from '../persistence/entities';
 import { WorkflowError, WorkflowErrorCode } from '../workflow/workflow-error';
 import type { WorkflowService } from '../workflow/workflow-service';
 import type { ResolvedMunicipality } from './catalogue-resolution';
 import { Notificatie, notificationId, validateNotificatie } from './notification-message';
+import { integrationActor, originatesHere, startCaseForZaak } from './zaak-intake';
+import { ZgwHttpClient } from './zgw-http';
 import type { ZaaksysteemDirectory } from './zaaksysteem-directory';
 
 export const NOTIFICATION_PATH = '/zgw/notificaties';
-
-/** Who acts when the zaaksysteem drives a case: the platform, in the integration role, for one municipality. */
-export function integrationActor(tenantId: string): Actor {
-  return { kind: 'system', userId: 'system:zaaksysteem', subject: 'system:zaaksysteem', roles: ['integratie'], tenants: [tenantId] };
-}
 
 const sameSecret = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -79,24 +75,17 @@ export class NotificationReceiver {
     const link = await this.dataSource.getRepository(ZaakLinkEntity).findOneBy({ zaakUrl: message.hoofdObject });
     const starting = Object.values(municipality.processes).find((p) => p.settings.startsOnNewZaak && p.zaaktype.url === message.kenmerken?.zaaktype);
     if (!link && starting && message.kanaal === 'zaken' && message.resource === 'zaak' && message.actie === 'create') {
-      try {
-        await this.workflow.start({
-          processKey: starting.processKey,
-          businessKey: message.hoofdObject,
-          variables: { zaakUrl: message.hoofdObject },
-          tenantId,
-          actor: integrationActor(tenantId),
-          onStarted: async (em, instance) => {
-            await em.insert(ZaakLinkEntity, { instanceId: instance.id, tenantId, processKey: starting.processKey, zaakUrl: message.hoofdObject, createdAt: new Date() });
-            await em.insert(ZgwNotificationEntity, { ...record, outcome: 'started' });
-          },
-        });
-        return 'started';
-      } catch (err) {
-        // A concurrent delivery of the same message won the race: its transaction holds the zaak.
-        if ((err as { code?: string }).code === '23505' || /duplicate key/.test((err as Error).message)) return 'duplicate';
-        throw err;
+      // A zaak this platform created itself (its notification can arrive before our link commits) starts nothing.
+      const client = new ZgwHttpClient(municipality.settings, { userId: 'system:zaaksysteem', representation: 'privacyflow' });
+      const zaak = await client.get<{ kenmerken?: { bron: string }[] }>(message.hoofdObject);
+      if (originatesHere(zaak, this.directory.settings.bron)) {
+        await this.dataSource.createQueryBuilder().insert().into(ZgwNotificationEntity).values({ ...record, outcome: 'ignored' }).orIgnore().execute();
+        return 'ignored';
       }
+      const started = await startCaseForZaak(this.workflow, tenantId, starting, message.hoofdObject, async (em) => {
+        await em.insert(ZgwNotificationEntity, { ...record, outcome: 'started' });
+      });
+      return started ? 'started' : 'duplicate';
     }
 
     let outcome: Outcome = 'ignored';

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import type { Platform } from '../../src/platform';
+import { reconcileNewZaken } from '../../src/zaaksysteem/reconciliation';
 import { relayOutbox } from '../../src/workflow/outbox-relay';
 import { FakeOpenZaak } from '../support/fake-open-zaak';
 import { COMPLETE, DEPLOY, INBOX, START } from '../support/operations';
@@ -153,6 +154,19 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
     expect(fake.store.statussen.filter((s) => s.zaak === zaak.url).map((s) => omschrijving(s.statustype))).toEqual(['Ontvangen', 'In behandeling', 'Afgehandeld']);
   });
 
+  it('a zaak whose notification was lost is caught up by reconciliation, once', async () => {
+    const zaak = fake.add('zaken', 'zaken', { zaaktype: zaaktypeUrl, bronorganisatie: '002220647', startdatum: (await import('luxon')).DateTime.now().toISODate(), kenmerken: [] });
+    const directory = platform.zaaksysteem!;
+    expect(directory).toBeDefined();
+    const started = await reconcileNewZaken(platform.database.dataSource, platform.workflow, directory, 7);
+    expect(started).toBeGreaterThanOrEqual(1);
+    expect(await instancesOf(zaak.url)).toHaveLength(1);
+    // The notification arrives late after all: nothing starts twice.
+    expect((await deliver(notification({ hoofdObject: zaak.url, resourceUrl: zaak.url, aanmaakdatum: '2026-11-25T11:00:00Z' }))).status).toBe(204);
+    expect(await reconcileNewZaken(platform.database.dataSource, platform.workflow, directory, 7)).toBe(0);
+    expect(await instancesOf(zaak.url)).toHaveLength(1);
+  });
+
   describe('a case started here is mirrored as a new zaak', () => {
     const startCase = async () => (await employee.ok(START, { key: 'data-subject-request', variables: {} })).startProcess.id as string;
     const zakenOf = (caseId: string) => fake.store.zaken.filter((z) => (z.kenmerken ?? []).some((k: any) => k.kenmerk === caseId));
@@ -176,6 +190,16 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
         (await import('luxon')).DateTime.fromISO(zaak.startdatum).plus({ months: 1 }).toISODate(),
       );
       expect(fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/zaken') && r.body.kenmerken?.[0]?.kenmerk === caseId)[0].claims.user_id).toBe('medewerker.leusden');
+    });
+
+    it('the zaaksysteem announcing a zaak created here starts no second case, even before our link commits', async () => {
+      const caseId = await startCase();
+      await drainOutbox(platform);
+      const [zaak] = zakenOf(caseId);
+      await platform.database.dataSource.query(`DELETE FROM zaak_link WHERE instance_id = $1`, [caseId]);
+      expect((await deliver(notification({ hoofdObject: zaak.url, resourceUrl: zaak.url, aanmaakdatum: '2026-11-25T12:00:00Z' }))).status).toBe(204);
+      expect(await reconcileNewZaken(platform.database.dataSource, platform.workflow, platform.zaaksysteem!, 7)).toBe(0);
+      expect(await instancesOf(zaak.url)).toHaveLength(0);
     });
 
     it('after a crash between creating the zaak and committing, finds the zaak by kenmerk instead of creating it again', async () => {

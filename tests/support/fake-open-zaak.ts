@@ -152,6 +152,7 @@ export class FakeOpenZaak {
         if (k === 'page' || k === 'status' || k === 'datumGeldigheid') return true;
         if (k === 'betrokkeneIdentificatie__medewerker__identificatie') return row.betrokkeneIdentificatie?.identificatie === v;
         if (k === 'zaaktypen') return (row.zaaktypen ?? []).includes(v);
+        if (k.endsWith('__gte')) return String(row[k.slice(0, -5)]) >= String(v);
         return String(row[k]) === v;
       }),
     );
@@ -190,6 +191,11 @@ export class FakeOpenZaak {
     create('documenten', 'enkelvoudiginformatieobjecten', '/enkelvoudiginformatieobjecten');
     // No Besluiten OAS in /work/shared/zgw: required fields per the reference notes (Besluiten API 1.1.0).
     create('besluiten', 'besluiten', null, ['verantwoordelijkeOrganisatie', 'besluittype', 'datum', 'ingangsdatum']);
+    app.get(`${zaken}/zaken/:uuid`, (req, res) => {
+      const zaak = this.store.zaken.find((z) => z.uuid === req.params.uuid);
+      if (zaak) res.json(zaak);
+      else res.status(404).json({ code: 'not_found', title: 'Niet gevonden.', status: 404 });
+    });
     for (const collection of ['zaken', 'statussen', 'rollen', 'resultaten']) {
       app.get(`${zaken}/${collection}`, (req, res) => res.json(this.paginated(this.list(collection, req.query as Row))));
     }
