@@ -23,7 +23,7 @@ export interface ZgwMunicipalitySettings {
   tenantId: string;
   /** RSIN (9 digits) of the municipality: bronorganisatie and verantwoordelijkeOrganisatie. */
   rsin: string;
-  apis: { zaken: string; catalogi: string; documenten: string; besluiten?: string };
+  apis: { zaken: string; catalogi: string; documenten: string; besluiten?: string; notificaties?: string };
   catalogus: string;
   clientId: string;
   /** Resolved from the environment variable the file names; never stored in the file. */
@@ -124,12 +124,13 @@ function readMunicipality(r: Reader, tenantId: string, raw: unknown, env: NodeJS
   const rsin = r.string(raw, 'rsin', path);
   if (rsin !== undefined && !rsinValid(rsin)) r.fail(`${path}.rsin`, `"${rsin}" is not a valid RSIN (9 digits, elfproef)`);
   const apisRaw = isObject(raw.apis) ? raw.apis : (r.fail(`${path}.apis`, 'must be an object'), {});
-  r.unknownKeys(apisRaw, ['zaken', 'catalogi', 'documenten', 'besluiten'], `${path}.apis`);
+  r.unknownKeys(apisRaw, ['zaken', 'catalogi', 'documenten', 'besluiten', 'notificaties'], `${path}.apis`);
   const apis = {
     zaken: r.url(apisRaw, 'zaken', `${path}.apis`) ?? '',
     catalogi: r.url(apisRaw, 'catalogi', `${path}.apis`) ?? '',
     documenten: r.url(apisRaw, 'documenten', `${path}.apis`) ?? '',
     besluiten: apisRaw.besluiten === undefined ? undefined : r.url(apisRaw, 'besluiten', `${path}.apis`),
+    notificaties: apisRaw.notificaties === undefined ? undefined : r.url(apisRaw, 'notificaties', `${path}.apis`),
   };
   const processes: Record<string, ZgwProcessSettings> = {};
   if (!isObject(raw.processes) || Object.keys(raw.processes).length === 0) r.fail(`${path}.processes`, 'name at least one process');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import request from 'supertest';
 import type { Platform } from '../../src/platform';
 import { reconcileNewZaken } from '../../src/zaaksysteem/reconciliation';
+import { subscribe } from '../../src/zaaksysteem/subscription';
 import { relayOutbox } from '../../src/workflow/outbox-relay';
 import { FakeOpenZaak } from '../support/fake-open-zaak';
 import { COMPLETE, DEPLOY, INBOX, START } from '../support/operations';
@@ -107,6 +108,14 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
     it('answers 204 to the test probe Open Notificaties sends when the abonnement is created', async () => {
       const probe = { kanaal: 'test', hoofdObject: 'http://some.hoofdobject.nl/', resource: 'some_resource', resourceUrl: 'http://some.resource.nl/', actie: 'create', aanmaakdatum: '2019-01-01T12:00:00Z', kenmerken: {} };
       expect((await deliver(probe)).status).toBe(204);
+    });
+
+    it('the abonnement is accepted by a Notificaties API that probes the callback with and without auth', async () => {
+      const abonnement = await subscribe(platform.zaaksysteem!.municipality('leusden').settings, platform.url);
+      expect(abonnement.url).toMatch(/\/abonnement\//);
+      expect(fake.store.abonnement).toEqual([
+        expect.objectContaining({ callbackUrl: `${platform.url}/zgw/notificaties`, auth: WEBHOOK_AUTH, kanalen: [{ naam: 'zaken', filters: { bronorganisatie: '002220647' } }] }),
+      ]);
     });
 
     it('answers 400 with a ValidatieFout naming each invalid field', async () => {

@@ -33,7 +33,8 @@ class SpecValidator {
 
   /** Problems of a request body for `POST path`, per the spec's request schema. */
   check(path: string, body: any): string[] {
-    const schema = this.deref(this.spec.paths[path].post.requestBody.content['application/json'].schema);
+    const requestBody = this.deref(this.spec.paths[path].post.requestBody);
+    const schema = this.deref(requestBody.content['application/json'].schema);
     return this.object(schema, body, '');
   }
 
@@ -72,11 +73,12 @@ export class FakeOpenZaak {
   readonly specs = {
     zaken: new SpecValidator(load('zaken/1.5.1/openapi.yaml')),
     documenten: new SpecValidator(load('documenten/1.4.2/openapi.yaml')),
+    notificaties: new SpecValidator(load('notificaties/1.0.0/openapi.yaml')),
     catalogi: load('catalogi/1.3.1/openapi.yaml'),
   };
   readonly store: Record<string, Row[]> = {
     zaaktypen: [], statustypen: [], resultaattypen: [], roltypen: [], informatieobjecttypen: [], besluittypen: [],
-    zaken: [], statussen: [], rollen: [], zaakinformatieobjecten: [], resultaten: [], enkelvoudiginformatieobjecten: [], besluiten: [],
+    zaken: [], statussen: [], rollen: [], zaakinformatieobjecten: [], resultaten: [], enkelvoudiginformatieobjecten: [], besluiten: [], abonnement: [],
   };
   /** Every request received: method, path, and the verified token claims. */
   readonly requests: { method: string; path: string; claims: Row; body?: any }[] = [];
@@ -87,7 +89,13 @@ export class FakeOpenZaak {
   constructor(private readonly options: FakeOpenZaakOptions) {}
 
   get base() {
-    return { zaken: `${this.url}/zaken/api/v1`, catalogi: `${this.url}/catalogi/api/v1`, documenten: `${this.url}/documenten/api/v1`, besluiten: `${this.url}/besluiten/api/v1` };
+    return {
+      zaken: `${this.url}/zaken/api/v1`,
+      catalogi: `${this.url}/catalogi/api/v1`,
+      documenten: `${this.url}/documenten/api/v1`,
+      besluiten: `${this.url}/besluiten/api/v1`,
+      notificaties: `${this.url}/notificaties/api/v1`,
+    };
   }
 
   /** The next `count` matching requests answer `status` (a zaaksysteem that is down). */
@@ -200,6 +208,19 @@ export class FakeOpenZaak {
       app.get(`${zaken}/${collection}`, (req, res) => res.json(this.paginated(this.list(collection, req.query as Row))));
     }
     app.get(`${zaken}/zaakinformatieobjecten`, (req, res) => res.json(this.list('zaakinformatieobjecten', req.query as Row)));
+    // Like Open Notificaties: validate the callback with a test message, with and without auth.
+    app.post('/notificaties/api/v1/abonnement', async (req, res) => {
+      const problems = this.specs.notificaties.check('/abonnement', req.body);
+      if (problems.length) return void res.status(400).json({ code: 'invalid', title: 'Invalid input.', status: 400, 'invalid-params': problems });
+      const probe = { kanaal: 'test', hoofdObject: 'http://some.hoofdobject.nl/', resource: 'some_resource', resourceUrl: 'http://some.resource.nl/', actie: 'create', aanmaakdatum: '2019-01-01T12:00:00Z', kenmerken: {} };
+      const send = (auth?: string) => fetch(req.body.callbackUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: auth } : {}) }, body: JSON.stringify(probe) });
+      const withAuth = await send(req.body.auth).catch(() => undefined);
+      if (!withAuth || withAuth.status < 200 || withAuth.status > 209) return void res.status(400).json({ code: 'invalid-callback-url', status: 400 });
+      const withoutAuth = await send().catch(() => undefined);
+      if (!withoutAuth || ![401, 403].includes(withoutAuth.status)) return void res.status(400).json({ code: 'no-auth-on-callback-url', status: 400 });
+      const row = this.add('abonnement', 'notificaties', { ...req.body });
+      res.status(201).json(row);
+    });
     app.get('/besluiten/api/v1/besluiten', (req, res) => res.json(this.paginated(this.list('besluiten', req.query as Row))));
   }
 
