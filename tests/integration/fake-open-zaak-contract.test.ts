@@ -29,13 +29,13 @@ describe('fake Open Zaak enforces the ZGW contract', () => {
     void bronorganisatie;
     const res = await post('/zaken/api/v1/zaken', { ...withoutBron, vertrouwelijkheidaanduiding: 'topgeheim', einddatum: '2026-12-01' });
     expect(res.status).toBe(400);
-    expect((await res.json())['invalid-params']).toEqual(['bronorganisatie: required', 'vertrouwelijkheidaanduiding: "topgeheim" not in enum', 'einddatum: read-only']);
+    expect(((await res.json()) as any)['invalid-params']).toEqual(['bronorganisatie: required', 'vertrouwelijkheidaanduiding: "topgeheim" not in enum', 'einddatum: read-only']);
   });
 
   it('refuses a document without taal per the Documenten 1.4.2 spec', async () => {
     const res = await post('/documenten/api/v1/enkelvoudiginformatieobjecten', { bronorganisatie: '002220647', creatiedatum: '2026-11-25', titel: 't', auteur: 'a', informatieobjecttype: 'http://x/iot/1' });
     expect(res.status).toBe(400);
-    expect((await res.json())['invalid-params']).toEqual(['taal: required']);
+    expect(((await res.json()) as any)['invalid-params']).toEqual(['taal: required']);
   });
 
   it('answers 412 without the CRS headers on /zaken and 403 to a token signed with another secret or without user claims', async () => {

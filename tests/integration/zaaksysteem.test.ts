@@ -8,8 +8,8 @@ import { subscribe } from '../../src/zaaksysteem/subscription';
 import { relayOutbox } from '../../src/workflow/outbox-relay';
 import { FakeOpenZaak } from '../support/fake-open-zaak';
 import { COMPLETE, DEPLOY, INBOX, START } from '../support/operations';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { readFixture, startTestPlatform, TestClient } from '../support/test-platform';
+import { createTestDatabase, itOnPostgres, TestDatabase } from '../support/test-database';
+import { startTestPlatform, TestClient } from '../support/test-platform';
 
 const CLIENT_ID = 'privacyflow-leusden';
 const SECRET = 'test-secret-not-used-anywhere-else';
@@ -88,7 +88,7 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
         auteur: 'Gemeente Leusden',
       }),
     });
-    await (await TestClient.as(platform, 'procesbeheerder.leusden')).ok(DEPLOY, { xml: readFixture('zgw-request.bpmn'), name: 'zgw-request' });
+    await (await TestClient.as(platform, 'procesbeheerder.leusden')).ok(DEPLOY, { xml: fs.readFileSync(path.resolve(__dirname, '../fixtures/zaaksysteem/zgw-request.bpmn'), 'utf8'), name: 'zgw-request' });
     employee = await TestClient.as(platform, 'medewerker.leusden');
   });
   afterAll(async () => {
@@ -161,6 +161,14 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
     expect(fake.store.besluiten).toEqual([expect.objectContaining({ zaak: zaak.url, datum: '2026-11-25', uiterlijkeReactiedatum: '2027-01-06' })]);
     expect(fake.store.resultaten).toEqual([expect.objectContaining({ zaak: zaak.url })]);
     expect(fake.store.statussen.filter((s) => s.zaak === zaak.url).map((s) => omschrijving(s.statustype))).toEqual(['Ontvangen', 'In behandeling', 'Afgehandeld']);
+  });
+
+  itOnPostgres('two deliveries of one message at the same moment start one case', async () => {
+    const zaak = registeredZaak();
+    const message = notification({ hoofdObject: zaak.url, resourceUrl: zaak.url });
+    const answers = await Promise.all([deliver(message), deliver(message), deliver(message)]);
+    expect(answers.map((a) => a.status)).toEqual([204, 204, 204]);
+    expect(await instancesOf(zaak.url)).toHaveLength(1);
   });
 
   it('a zaak whose notification was lost is caught up by reconciliation, once', async () => {
