@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { caseFileDestructionService } from '../incidents/case-file-destruction';
 import { logger } from '../observability/logger';
 
@@ -10,6 +10,12 @@ export interface ServiceInvocation {
   executionId: string;
   /** Business variables at the time of the call (ids and flags; personal data stay in domain tables). */
   variables: Record<string, unknown>;
+  /**
+   * The relay's transaction, which also marks the call done. Handlers read and write through it:
+   * a second connection could wait forever for the one the relay holds (PGlite has only one), and
+   * a row written here commits together with "done". Write only after the last remote call.
+   */
+  transaction?: EntityManager;
 }
 
 /** A named handler a diagram may call from a service task (camunda:topic). */

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DateTime } from 'luxon';
 import { ProcessInstanceEntity, ZaakLinkEntity } from '../persistence/entities';
 import type { ServiceHandler, ServiceInvocation, ServiceRegistry } from '../workflow/service-registry';
@@ -24,13 +24,14 @@ class ZgwCall {
     readonly deps: ZgwServiceDependencies,
     readonly invocation: ServiceInvocation,
     readonly instance: ProcessInstanceEntity,
+    readonly em: EntityManager,
   ) {}
 
   static async of(deps: ZgwServiceDependencies, invocation: ServiceInvocation): Promise<ZgwCall> {
-    const ds = deps.dataSource();
-    if (!ds) throw new ZgwError(ZgwErrorCode.NOT_CONFIGURED, 'zaaksysteem services need the database');
-    const instance = await ds.getRepository(ProcessInstanceEntity).findOneByOrFail({ id: invocation.instanceId });
-    return new ZgwCall(deps, invocation, instance);
+    const em = invocation.transaction ?? deps.dataSource()?.manager;
+    if (!em) throw new ZgwError(ZgwErrorCode.NOT_CONFIGURED, 'zaaksysteem services need the database');
+    const instance = await em.findOneByOrFail(ProcessInstanceEntity, { id: invocation.instanceId });
+    return new ZgwCall(deps, invocation, instance, em);
   }
 
   get resolved() {
@@ -44,7 +45,7 @@ class ZgwCall {
   }
 
   async zaakUrl(): Promise<string> {
-    const link = await this.deps.dataSource()!.getRepository(ZaakLinkEntity).findOneBy({ instanceId: this.instance.id });
+    const link = await this.em.findOneBy(ZaakLinkEntity, { instanceId: this.instance.id });
     if (!link) throw new ZgwError(ZgwErrorCode.NOT_CONFIGURED, `case ${this.instance.id} has no zaak yet: zgw.zaak-aanmaken must come first`);
     return link.zaakUrl;
   }
@@ -64,8 +65,7 @@ function handler(name: string, description: string, deps: ZgwServiceDependencies
 export function zgwServiceHandlers(deps: ZgwServiceDependencies): ServiceHandler[] {
   return [
     handler('zgw.zaak-aanmaken', 'Maakt de zaak aan in het zaaksysteem (ons zaaknummer als kenmerk).', deps, async (call) => {
-      const ds = deps.dataSource()!;
-      if (await ds.getRepository(ZaakLinkEntity).findOneBy({ instanceId: call.instance.id })) return;
+      if (await call.em.findOneBy(ZaakLinkEntity, { instanceId: call.instance.id })) return;
       const { process } = call.resolved;
       const vars = call.invocation.variables;
       const { url } = await findOrCreateZaak(call.client(), process, {
@@ -74,7 +74,8 @@ export function zgwServiceHandlers(deps: ZgwServiceDependencies): ServiceHandler
         startdatum: amsterdamDate(call.instance.startedAt),
         uiterlijkeEinddatumAfdoening: typeof vars.zgwUiterlijkeEinddatum === 'string' ? vars.zgwUiterlijkeEinddatum : undefined,
       });
-      await ds.getRepository(ZaakLinkEntity).insert({ instanceId: call.instance.id, tenantId: call.instance.tenantId, processKey: call.instance.processKey, zaakUrl: url, createdAt: new Date() });
+      // Commits with the outbox's "done"; a crash before that is caught by the kenmerk look-up above.
+      await call.em.insert(ZaakLinkEntity, { instanceId: call.instance.id, tenantId: call.instance.tenantId, processKey: call.instance.processKey, zaakUrl: url, createdAt: new Date() });
     }),
     handler('zgw.status-zetten', 'Zet de status die bij deze stap in het diagram hoort.', deps, async (call) => {
       const statustype = call.mapped(call.resolved.process.statustypen, call.invocation.elementId, 'statustype');
