@@ -242,6 +242,8 @@ users.push(demoUser('fg', { roles: ['fg'], tenants: tenantIds }));
 users.push(demoUser('regionale-ciso', { roles: ['regionale-ciso'], tenants: tenantIds }));
 // One person with two hats in a small municipality.
 users.push(demoUser('fg-gs.putten', { roles: ['fg', 'gemeentesecretaris'], tenants: ['putten'] }));
+// Works for no municipality: the platform must refuse this person's tokens (TENANT_MISSING).
+users.push(demoUser('zonder-gemeente', { roles: ['medewerker'], tenants: [] }));
 
 // Service-account user of the zaaksysteem client (Keycloak links it through serviceAccountClientId).
 users.push({

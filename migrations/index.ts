@@ -1,4 +1,5 @@
 import { InitialRuntime1795500000000 } from './1795500000000-initial-runtime';
+import { TaskSeparationOfDuties1795600000000 } from './1795600000000-task-separation-of-duties';
 import { TaskLocalVariables1795700000000 } from './1795700000000-task-local-variables';
 import { TimerStartJobs1795700000001 } from './1795700000001-timer-start-jobs';
 import { InboxCandidateUsersIndex1795700000002 } from './1795700000002-inbox-candidate-users-index';
@@ -6,11 +7,14 @@ import { IncidentsAndBreaches1795800000000 } from './1795800000000-incidents-and
 import { IncidentLogbookHoursEvidence1795800000001 } from './1795800000001-incident-logbook-hours-evidence';
 import { ImprovementMeasures1795800000002 } from './1795800000002-improvement-measures';
 import { EvidenceDestroyable1795800000003 } from './1795800000003-evidence-destroyable';
+import { AuditHashChain1795900000000 } from './1795900000000-audit-hash-chain';
 import { Zaaksysteem1796200000000 } from './1796200000000-zaaksysteem';
+import { DataSubjectRequests1796300000000 } from './1796300000000-data-subject-requests';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs see the same set. */
 export const allMigrations = [
   InitialRuntime1795500000000,
+  TaskSeparationOfDuties1795600000000,
   TaskLocalVariables1795700000000,
   TimerStartJobs1795700000001,
   InboxCandidateUsersIndex1795700000002,
@@ -18,5 +22,7 @@ export const allMigrations = [
   IncidentLogbookHoursEvidence1795800000001,
   ImprovementMeasures1795800000002,
   EvidenceDestroyable1795800000003,
+  AuditHashChain1795900000000,
   Zaaksysteem1796200000000,
+  DataSubjectRequests1796300000000,
 ];

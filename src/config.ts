@@ -32,6 +32,8 @@ export interface Config {
   keycloakRealm: string;
   /** Audience (client id) that access tokens must carry. */
   apiClientId: string;
+  /** Seconds after which the realm's signing keys are fetched again (a removed key stops verifying). */
+  jwksMaxAgeSeconds: number;
   /** Development identity provider password for demo users (never in production). */
   devIdentityPassword: string;
   logLevel: string;
@@ -45,6 +47,27 @@ export interface Config {
   zgwReconcileIntervalMs: number;
   /** How many days back that poll looks (by startdatum). */
   zgwReconcileLookbackDays: number;
+  /** Folder with the letter templates of data-subject requests (acknowledgement, repair, extension, decision .md). */
+  dsrTemplateDir: string;
+  /**
+   * Express 'trust proxy': false (default) records the socket's address as the client address;
+   * a hop count or a list of proxy addresses/subnets believes their X-Forwarded-For.
+   */
+  trustProxy: boolean | number | string;
+  /** Deepest selection nesting a GraphQL operation may have. */
+  graphqlMaxDepth: number;
+  /** Most aliases in one GraphQL document. */
+  graphqlMaxAliases: number;
+  /** Highest estimated cost of one operation (1 per field, lists times their page size). */
+  graphqlMaxCost: number;
+  /** Most operations in one batched HTTP request (1 = batching off). */
+  graphqlMaxBatch: number;
+  /** Requests per person per minute, per server process. */
+  rateLimitPerMinute: number;
+  /** Bearer token Prometheus must send to /metrics; empty = /metrics is open (restrict it at the proxy). */
+  metricsToken?: string;
+  /** OTLP/HTTP collector base URL for traces (OTEL_EXPORTER_OTLP_ENDPOINT); empty = no tracing. */
+  otlpEndpoint?: string;
 }
 
 function durationFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -52,6 +75,12 @@ function durationFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string)
   if (raw === undefined || raw === '') return fallback;
   if (!Duration.fromISO(raw).isValid) throw new Error(`${name} must be an ISO 8601 duration such as P14D, got "${raw}"`);
   return raw;
+}
+
+function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -81,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     keycloakRealm: env.KEYCLOAK_REALM ?? 'privacyflow',
     apiClientId: env.KEYCLOAK_API_CLIENT_ID ?? 'privacyflow-api',
+    jwksMaxAgeSeconds: intFromEnv(env, 'KEYCLOAK_JWKS_MAX_AGE_SECONDS', 300),
     devIdentityPassword: env.DEV_IDENTITY_PASSWORD ?? 'demo',
     logLevel: env.LOG_LEVEL ?? 'info',
     incidentEvaluationDelay: durationFromEnv(env, 'INCIDENT_EVALUATION_DELAY', 'P14D'),
@@ -88,6 +118,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     zgwConfigFile: env.ZGW_CONFIG_FILE ? path.resolve(cwd, env.ZGW_CONFIG_FILE) : undefined,
     zgwReconcileIntervalMs: intFromEnv(env, 'ZGW_RECONCILE_INTERVAL_MS', 900_000),
     zgwReconcileLookbackDays: intFromEnv(env, 'ZGW_RECONCILE_LOOKBACK_DAYS', 7),
+    dsrTemplateDir: path.resolve(cwd, env.DSR_TEMPLATE_DIR ?? 'templates/dsr'),
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
+    graphqlMaxDepth: intFromEnv(env, 'GRAPHQL_MAX_DEPTH', 8),
+    graphqlMaxAliases: intFromEnv(env, 'GRAPHQL_MAX_ALIASES', 15),
+    graphqlMaxCost: intFromEnv(env, 'GRAPHQL_MAX_COST', 5000),
+    graphqlMaxBatch: Math.max(1, intFromEnv(env, 'GRAPHQL_MAX_BATCH', 5)),
+    rateLimitPerMinute: Math.max(1, intFromEnv(env, 'RATE_LIMIT_PER_MINUTE', 600)),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
   };
 }
 

@@ -1,13 +1,19 @@
 import { loadConfig } from './config';
+import { describeError } from './observability/error-description';
 import { logger } from './observability/logger';
+import { startTracing } from './observability/tracing';
 import { startPlatform } from './platform';
 
 /** `npm start`: serve the platform until SIGINT/SIGTERM. */
 async function main(): Promise<void> {
-  const platform = await startPlatform(loadConfig());
+  const config = loadConfig();
+  // Before anything else: the async-context manager must see every request.
+  const tracing = startTracing(config.otlpEndpoint);
+  const platform = await startPlatform(config);
   const shutdown = async (signal: string) => {
     logger.info('shutting down', { signal });
     await platform.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -15,6 +21,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  logger.error('start failed', { error: (err as Error).message, code: (err as any).code, problems: (err as any).problems });
+  logger.error('start failed', { ...describeError(err), problems: (err as any).problems });
   process.exit(1);
 });

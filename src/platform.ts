@@ -8,6 +8,7 @@ import { DevIdentityProvider } from './identity/dev-identity-provider';
 import { loadRealmDirectory } from './identity/realm-directory';
 import { TokenVerifier } from './identity/token-verifier';
 import { logger, setLogLevel } from './observability/logger';
+import { PlatformMetrics } from './observability/metrics';
 import { Database, migrationsApplied, openDatabase } from './persistence/database';
 import { createHttpApp } from './server/http-app';
 import { BackgroundWorkers, startBackgroundWorkers } from './workflow/background-workers';
@@ -24,6 +25,10 @@ import { reconcileNewZaken } from './zaaksysteem/reconciliation';
 import { ZaaksysteemDirectory } from './zaaksysteem/zaaksysteem-directory';
 import { loadZgwSettings } from './zaaksysteem/zgw-config';
 import { DocumentSource, registerZgwServices } from './zaaksysteem/zgw-services';
+import { DataSubjectRequestService } from './dsr/data-subject-request.service';
+import { registerDsrHooks } from './dsr/dsr-task-hooks';
+import { LetterRenderer } from './dsr/letters/letter-renderer';
+import { readWorkloadStatistics } from './workflow/workload-statistics';
 
 export interface Platform {
   config: Config;
@@ -31,6 +36,7 @@ export interface Platform {
   workflow: WorkflowService;
   /** The resolved zaaksysteem configuration, when ZGW_CONFIG_FILE is set. */
   zaaksysteem?: ZaaksysteemDirectory;
+  metrics: PlatformMetrics;
   server: http.Server;
   /** Base URL the server listens on, e.g. http://127.0.0.1:4000. */
   url: string;
@@ -68,23 +74,25 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   setLogLevel(config.logLevel);
   const production = isProduction(config);
   const database = await openDatabase(config);
-  const services = options.services ?? defaultServiceRegistry({ dataSource: database.dataSource });
+  const services = options.services ?? defaultServiceRegistry();
   const zaaksysteem = await openZaaksysteem(config).catch(async (err) => {
     await database.close();
     throw err;
   });
-  if (zaaksysteem) registerZgwServices(services, { dataSource: () => database.dataSource, directory: zaaksysteem, documents: options.zgwDocuments });
-  const taskHooks = registerIncidentHooks(new TaskHookRegistry(), config);
+  if (zaaksysteem) registerZgwServices(services, { directory: zaaksysteem, documents: options.zgwDocuments });
+  const taskHooks = registerDsrHooks(registerIncidentHooks(new TaskHookRegistry(), config), new LetterRenderer(config.dsrTemplateDir));
   const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
   const domain = {
     workflow,
     incidents: new IncidentService(database.dataSource, workflow),
     investigation: new InvestigationService(database.dataSource),
     breaches: new BreachService(database.dataSource),
+    dataSubjectRequests: new DataSubjectRequestService(database.dataSource, workflow),
   };
   const deployed = await workflow.deployDirectory(config.bpmnDir, systemActor('deployment'));
   logger.info('diagrams deployed', { diagrams: deployed.map((d) => `${d.definition.processKey}@${d.definition.version}${d.created ? ' (new)' : ''}`) });
 
+  const metrics = new PlatformMetrics(() => readWorkloadStatistics(database.dataSource));
   const server = http.createServer();
   let url = '';
   let devIdentity: DevIdentityProvider | undefined;
@@ -106,21 +114,40 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     services: domain,
     production,
     authenticate: (authorization) => {
-      verifier ??= new TokenVerifier({ serverUrl: identityServerUrl(), realm: config.keycloakRealm, audience: config.apiClientId });
+      verifier ??= new TokenVerifier({
+        serverUrl: identityServerUrl(),
+        realm: config.keycloakRealm,
+        audience: config.apiClientId,
+        jwksMaxAgeSeconds: config.jwksMaxAgeSeconds,
+      });
       return verifier.verify(authorization);
     },
     readiness: {
-      database: async () => migrationsApplied(database.dataSource),
+      database: async () => (await database.dataSource.query('SELECT 1 AS ok'))[0]?.ok === 1,
+      migrations: async () => migrationsApplied(database.dataSource),
       identityProviderKeys: async () => {
-        const res = await fetch(`${identityServerUrl()}/realms/${config.keycloakRealm}/protocol/openid-connect/certs`);
-        return res.ok && Array.isArray(((await res.json()) as { keys?: unknown[] }).keys);
+        const res = await fetch(`${identityServerUrl()}/realms/${config.keycloakRealm}/protocol/openid-connect/certs`, {
+          signal: AbortSignal.timeout(3000),
+        });
+        const keys = res.ok ? ((await res.json()) as { keys?: unknown[] }).keys : undefined;
+        return Array.isArray(keys) && keys.length > 0;
       },
     },
+    metrics,
+    metricsToken: config.metricsToken,
     extraRouters: [
       ...(devIdentity ? [devIdentity.router()] : []),
       ...(zaaksysteem ? [new NotificationReceiver(database.dataSource, workflow, zaaksysteem).router()] : []),
     ],
     bodyLimit: `${Math.ceil((config.maxDiagramBytes * 2) / 1024)}kb`,
+    trustProxy: config.trustProxy,
+    limits: {
+      maxDepth: config.graphqlMaxDepth,
+      maxAliases: config.graphqlMaxAliases,
+      maxCost: config.graphqlMaxCost,
+      maxBatch: config.graphqlMaxBatch,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+    },
   });
   server.on('request', app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -141,6 +168,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
               round: () => reconcileNewZaken(database.dataSource, workflow, zaaksysteem, config.zgwReconcileLookbackDays),
             }]
           : [],
+        onTimerFired: (lateness) => metrics.observeTimerFired(lateness),
       });
   logger.info('privacyflow ready', { url: `${url}/graphql`, database: database.kind, tenants });
 
@@ -149,6 +177,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     database,
     workflow,
     zaaksysteem,
+    metrics,
     server,
     get url() {
       return url;

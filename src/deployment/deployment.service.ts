@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../identity/actor';
-import { canDeploy } from '../identity/access-policy';
+import { canDeploy, DEPLOYER_ROLES, roleUsedAmong } from '../identity/access-policy';
 import { ProcessDefinitionEntity } from '../persistence/entities';
 import { appendAudit } from '../workflow/audit-trail';
 import { scheduleTimerStart } from '../workflow/timer-start-firing';
@@ -67,6 +67,7 @@ export async function deployProcess(
     await appendAudit(em, actor, {
       tenantId: ALL_TENANTS,
       action: 'process.deployed',
+      roleUsed: roleUsedAmong(actor, DEPLOYER_ROLES),
       details: { processKey: model.processKey, version: definition.version, sha256: sha },
     });
     return { definition, created: true, warnings };

@@ -70,10 +70,18 @@ export interface MessageModel {
   name: string;
 }
 
+/** What kind of case a process handles (process-level extension property `caseType`). */
+export const CASE_TYPES = ['incident', 'data-subject-request', 'dpia'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
 export interface DiagramModel {
   /** id of the single executable bpmn:process: the key instances are started by. */
   processKey: string;
   processName: string;
+  /** Process property `caseType`; decides supervisory read rights (a CISO reads incidents). Absent in diagrams deployed before it existed. */
+  caseType?: CaseType;
+  /** Process property `startableBy`: roles that may start the process; empty = anyone working for the municipality. */
+  startableBy?: string[];
   userTasks: Record<string, UserTaskModel>;
   messages: MessageModel[];
   /** Handler names used by service/send tasks (camunda:topic or ${environment.services.x}). */

@@ -3,7 +3,8 @@ import { findExpressionProblem, expressionBody, RESERVED_VARIABLE_NAMES } from '
 import { moddleOptions } from '../process-runtime/source-context';
 import { lintDiagram } from './bpmnlint-rules';
 import { DiagramProblem, DiagramRejectedError } from './deployment-error';
-import type { DiagramModel, FormField, FormFieldType, MultiInstanceModel, TimerStartModel, UserTaskModel } from './diagram-model';
+import { NOT_INITIATOR, REPORTED_BY_VARIABLE, SEPARATE_FROM, splitTaskIds } from '../workflow/separation-of-duties';
+import { CASE_TYPES, CaseType, DiagramModel, FormField, FormFieldType, MultiInstanceModel, TimerStartModel, UserTaskModel } from './diagram-model';
 import { DEFAULT_MAX_DIAGRAM_BYTES, guardXml } from './xml-guard';
 
 export interface ValidateOptions {
@@ -189,7 +190,7 @@ function inspect(process: any, options: ValidateOptions, problems: DiagramProble
         followUpDate: element.followUpDate,
         formKey: element.formKey,
         formFields: readFormFields(element, problems),
-        properties: Object.fromEntries((extension(element, 'camunda:Properties')?.values ?? []).map((p: any) => [p.name, p.value])),
+        properties: readProperties(element),
         multiInstance: readMultiInstance(element, problems),
       };
       if (!task.candidateGroups.length && !task.candidateUsers.length && !task.assignee) {
@@ -202,6 +203,47 @@ function inspect(process: any, options: ValidateOptions, problems: DiagramProble
       checkExpression(task.followUpDate, `follow-up date of ${id}`, id, problems);
       model.userTasks[id] = task;
     }
+  }
+}
+
+function readProperties(element: any): Record<string, string> {
+  return Object.fromEntries((extension(element, 'camunda:Properties')?.values ?? []).map((p: any) => [p.name, p.value ?? '']));
+}
+
+/** Separation-of-duties properties must name real user tasks and say true or false. */
+function checkSeparationOfDuties(model: DiagramModel, problems: DiagramProblem[]): void {
+  for (const task of Object.values(model.userTasks)) {
+    for (const other of splitTaskIds(task.properties[SEPARATE_FROM])) {
+      if (other === task.id) {
+        problems.push({ rule: 'invalid-separate-from', elementId: task.id, message: `${task.id}: separateFrom names the task itself` });
+      } else if (!model.userTasks[other]) {
+        problems.push({ rule: 'invalid-separate-from', elementId: task.id, message: `${task.id}: separateFrom names "${other}", which is not a user task of this process` });
+      }
+    }
+    if (task.formFields.some((f) => f.id === REPORTED_BY_VARIABLE)) {
+      problems.push({ rule: 'reserved-variable', elementId: task.id, message: `form field id ${REPORTED_BY_VARIABLE} is reserved: who reported a case is fixed at its start` });
+    }
+    const notInitiator = task.properties[NOT_INITIATOR];
+    if (notInitiator !== undefined && !['true', 'false'].includes(notInitiator.trim())) {
+      problems.push({ rule: 'invalid-not-initiator', elementId: task.id, message: `${task.id}: notInitiator must be true or false, not "${notInitiator}"` });
+    }
+    if (notInitiator?.trim() === 'true' && /^\$\{\s*initiator\s*\}$/.test(task.assignee ?? '')) {
+      problems.push({ rule: 'invalid-not-initiator', elementId: task.id, message: `${task.id} is assigned to the initiator, whom notInitiator forbids to do it` });
+    }
+  }
+}
+
+/** Process-level properties: what kind of case this is and who may start one. */
+function readProcessProperties(process: any, problems: DiagramProblem[], model: DiagramModel): void {
+  const properties = readProperties(process);
+  const caseType = properties.caseType?.trim();
+  if (caseType !== undefined) {
+    if ((CASE_TYPES as readonly string[]).includes(caseType)) model.caseType = caseType as CaseType;
+    else problems.push({ rule: 'invalid-case-type', elementId: process.id, message: `caseType must be one of ${CASE_TYPES.join(', ')}, not "${caseType}"` });
+  }
+  if (properties.startableBy !== undefined) {
+    model.startableBy = splitTaskIds(properties.startableBy);
+    if (model.startableBy.length === 0) problems.push({ rule: 'invalid-startable-by', elementId: process.id, message: 'startableBy names no role (leave it out to let anyone start)' });
   }
 }
 
@@ -249,6 +291,8 @@ export async function validateDiagram(xml: string, options: ValidateOptions): Pr
   if (process) {
     inspect(process, options, problems, model);
     model.timerStart = readTimerStart(process, problems);
+    readProcessProperties(process, problems, model);
+    checkSeparationOfDuties(model, problems);
   }
   const lint = await lintDiagram(root);
   problems.push(...lint.errors);

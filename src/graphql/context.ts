@@ -1,7 +1,9 @@
 import type { BreachService } from '../breach-notification/breach.service';
+import type { DataSubjectRequestService } from '../dsr/data-subject-request.service';
 import type { Actor } from '../identity/actor';
 import type { IncidentService } from '../incidents/incident.service';
 import type { InvestigationService } from '../incidents/investigation.service';
+import type { CaseReadMemo } from '../workflow/case-reads';
 import type { WorkflowService } from '../workflow/workflow-service';
 
 /** Per-request context: the verified actor and the domain services. */
@@ -11,7 +13,10 @@ export interface RequestContext {
   incidents: IncidentService;
   investigation: InvestigationService;
   breaches: BreachService;
+  dataSubjectRequests: DataSubjectRequestService;
+  /** Case reads already in the audit trail for this request (one entry per case and data kind). */
+  caseReads: CaseReadMemo;
 }
 
 /** The domain services every request gets (built once in platform.ts). */
-export type DomainServices = Omit<RequestContext, 'actor'>;
+export type DomainServices = Omit<RequestContext, 'actor' | 'caseReads'>;

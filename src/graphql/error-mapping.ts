@@ -1,15 +1,26 @@
 import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { AuditError } from '../audit/audit-error';
 import { BreachError } from '../breach-notification/breach-error';
 import { DiagramRejectedError } from '../deployment/deployment-error';
+import { DsrError } from '../dsr/dsr-error';
+import { DsrRequestError } from '../dsr/dsr-request-error';
 import { IncidentError } from '../incidents/incident-error';
 import { IdentityError } from '../identity/identity-error';
+import { ApiLimitError } from './limits/api-limit-error';
+import { describeError } from '../observability/error-description';
 import { logger } from '../observability/logger';
+import { isDatabaseUnavailable } from '../persistence/database-availability';
 import { WorkflowError } from '../workflow/workflow-error';
 
 /** Every domain error becomes a GraphQL error with a stable `extensions.code`; the one place this happens. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error) as any;
+  // Limit refusals reach here directly (plugins) or wrapped by Apollo's ValidationError (rules).
+  const limit = original instanceof ApiLimitError ? original : original?.originalError instanceof ApiLimitError ? original.originalError : null;
+  if (limit) {
+    return { message: limit.message, extensions: { code: limit.code, ...(limit.limit !== undefined ? { limit: limit.limit } : {}) } };
+  }
   if (original instanceof WorkflowError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code, ...(original.details ?? {}) } };
   }
@@ -20,12 +31,26 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const extensions = { code: original.code, ...(original.fieldErrors ? { fieldErrors: original.fieldErrors } : {}) };
     return { message: original.message, path: formatted.path, extensions };
   }
-  if (original instanceof IdentityError) {
+  if (original instanceof DsrRequestError) {
+    const extensions = { code: original.code, ...(original.details ?? {}), ...(original.fieldErrors ? { fieldErrors: original.fieldErrors } : {}) };
+    return { message: original.message, path: formatted.path, extensions };
+  }
+  if (original instanceof DsrError) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code, ...(original.details ?? {}) } };
+  }
+  if (original instanceof AuditError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code } };
+  }
+  if (original instanceof IdentityError) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code, ...(original.reason ? { reason: original.reason } : {}) } };
   }
   const code = formatted.extensions?.code;
   if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  if (isDatabaseUnavailable(original)) {
+    logger.warn('database unavailable', { path: formatted.path, ...describeError(original) });
+    return { message: 'the database cannot be reached right now; try again shortly', path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true } };
+  }
   // Unexpected: log the developer detail (no variables, no input), answer without internals.
-  logger.error('internal error', { path: formatted.path, error: (original as Error)?.message });
+  logger.error('internal error', { path: formatted.path, ...describeError(original) });
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

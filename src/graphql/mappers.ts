@@ -1,6 +1,7 @@
 import { describeForm } from '../inbox/form-validation';
 import type { TaskDetail as TaskDetailModel } from '../inbox/inbox.service';
-import type { ProcessDefinitionEntity, UserTaskEntity } from '../persistence/entities';
+import type { AuditEntryEntity, ProcessDefinitionEntity, UserTaskEntity } from '../persistence/entities';
+import type { AuditEntry } from './types/audit-entry.type';
 import type { ProcessDefinition } from './types/process-definition.type';
 import type { Task, TaskDetail, TaskStatus } from './types/task.type';
 
@@ -37,5 +38,25 @@ export function toTaskDetail({ task, instance, definition }: TaskDetailModel): T
     form: describeForm(model?.formFields ?? []) as TaskDetail['form'],
     caseData: { ...instance.variables, ...task.localVariables },
     output: task.output,
+  };
+}
+
+export function toAuditEntry(e: AuditEntryEntity): AuditEntry {
+  return {
+    id: e.id,
+    tenantId: e.tenantId,
+    seq: Number(e.seq),
+    at: e.at,
+    actor: e.actor,
+    actorRoles: e.actorRoles,
+    roleUsed: e.roleUsed,
+    action: e.action,
+    instanceId: e.instanceId,
+    taskId: e.taskId,
+    details: e.details,
+    clientAddress: e.clientAddress,
+    requestId: e.requestId,
+    prevHash: e.prevHash,
+    hash: e.hash,
   };
 }

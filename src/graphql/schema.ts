@@ -1,16 +1,30 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from './resolvers/audit.resolver';
 import { BreachResolver } from './resolvers/breach.resolver';
+import { DataSubjectRequestResolver } from './resolvers/data-subject-request.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { IncidentWorkResolver } from './resolvers/incident-work.resolver';
 import { MeResolver } from './resolvers/me.resolver';
 import { ProcessResolver } from './resolvers/process.resolver';
+import { TaskDetailResolver } from './resolvers/task-detail.resolver';
 import { TaskConnectionResolver, TaskResolver } from './resolvers/task.resolver';
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [TaskResolver, TaskConnectionResolver, ProcessResolver, MeResolver, IncidentResolver, IncidentWorkResolver, BreachResolver],
+    resolvers: [
+      TaskResolver,
+      TaskConnectionResolver,
+      TaskDetailResolver,
+      ProcessResolver,
+      MeResolver,
+      IncidentResolver,
+      IncidentWorkResolver,
+      BreachResolver,
+      AuditResolver,
+      DataSubjectRequestResolver,
+    ],
     validate: false,
   });
 }

@@ -1,8 +1,13 @@
+import type { CaseType } from '../deployment/diagram-model';
 import type { Actor } from './actor';
 
 /**
  * Who may do what — the one place these rules live (documented in the README, "Access policy").
- * Services call these predicates; resolvers never decide access themselves.
+ * Services call these predicates; resolvers never decide access themselves. Everything is
+ * bounded by the municipalities (tenants) in the actor's token: nothing here ever reaches into
+ * a municipality the actor does not work for, and services answer such ids like missing ones.
+ * Separation of duties (who may not perform a task because of what they did in the case) is a
+ * rule of the diagram, enforced by src/workflow/separation-of-duties.ts.
  */
 
 /** Roles that may deploy BPMN diagrams. */
@@ -11,23 +16,79 @@ export const DEPLOYER_ROLES = ['procesbeheerder'] as const;
 /** Roles that coordinate work and may assign a task to someone else. */
 export const COORDINATOR_ROLES = ['ciso', 'regionale-ciso', 'privacybeheerder', 'afdelingsmanager'] as const;
 
+/**
+ * Supervisory read rights (read-only): the FG supervises every case of its municipalities;
+ * a (regional) CISO supervises the incidents of its municipalities.
+ */
+export const SUPERVISOR_ROLES: Readonly<Record<string, 'all' | readonly CaseType[]>> = {
+  fg: 'all',
+  ciso: ['incident'],
+  'regionale-ciso': ['incident'],
+};
+
+/** Roles of integrations (the zaaksysteem) that may report a case on someone's behalf (`reportedBy`). */
+export const INTEGRATION_ROLES = ['integratie'] as const;
+
+/** Roles that may read a municipality's audit log: its FG and CISO, and the regional CISO. */
+export const AUDIT_READER_ROLES = ['fg', 'ciso', 'regionale-ciso'] as const;
+
 export interface TaskAccessFacts {
   tenantId: string;
   candidateGroups: string[];
   candidateUsers: string[];
   assignee: string | null;
+  completedBy?: string | null;
 }
+
+export interface CaseAccessFacts {
+  tenantId: string;
+  startedBy: string;
+  /** Process variable `reportedBy`: the person on whose behalf an integration reported the case. */
+  reportedBy?: unknown;
+  caseType?: CaseType;
+}
+
+const hasAnyRole = (actor: Actor, roles: readonly string[]) => actor.roles.some((r) => roles.includes(r));
 
 export function worksFor(actor: Actor, tenantId: string): boolean {
   return actor.kind === 'system' || actor.tenants.includes(tenantId);
 }
 
 export function canDeploy(actor: Actor): boolean {
-  return actor.kind === 'system' || actor.roles.some((r) => (DEPLOYER_ROLES as readonly string[]).includes(r));
+  return actor.kind === 'system' || hasAnyRole(actor, DEPLOYER_ROLES);
 }
 
 export function canStartIn(actor: Actor, tenantId: string): boolean {
   return worksFor(actor, tenantId);
+}
+
+/**
+ * Starting a process: in a municipality the actor works for, and — when the diagram names
+ * roles in its process property `startableBy` — holding one of them.
+ */
+export function canStartProcess(actor: Actor, tenantId: string, process: { startableBy?: string[] }): boolean {
+  if (!canStartIn(actor, tenantId)) return false;
+  if (actor.kind === 'system' || !process.startableBy?.length) return true;
+  return hasAnyRole(actor, process.startableBy);
+}
+
+/** Case types the actor supervises (read-only) in its municipalities: 'all', or a list (maybe empty). */
+export function supervisedCaseTypes(actor: Actor): 'all' | CaseType[] {
+  const types = new Set<CaseType>();
+  for (const role of actor.roles) {
+    const right = SUPERVISOR_ROLES[role];
+    if (right === 'all') return 'all';
+    right?.forEach((t) => types.add(t));
+  }
+  return [...types];
+}
+
+/** Read-only supervision of a case of this type in this municipality. */
+export function supervises(actor: Actor, tenantId: string, caseType: CaseType | undefined): boolean {
+  if (actor.kind === 'system') return true;
+  if (!worksFor(actor, tenantId)) return false;
+  const types = supervisedCaseTypes(actor);
+  return types === 'all' || (caseType !== undefined && types.includes(caseType));
 }
 
 /** A candidate may see, claim and (when not held by another) complete the task. */
@@ -40,20 +101,46 @@ export function isCandidate(actor: Actor, task: TaskAccessFacts): boolean {
   );
 }
 
+/** Reading a task (with its form and case data): candidates, whoever completed it, supervisors. */
+export function canReadTask(actor: Actor, task: TaskAccessFacts, caseType: CaseType | undefined): boolean {
+  if (!worksFor(actor, task.tenantId)) return false;
+  return isCandidate(actor, task) || (!!task.completedBy && task.completedBy === actor.userId) || supervises(actor, task.tenantId, caseType);
+}
+
+/**
+ * Reading a case: whoever started it or on whose behalf it was reported, whoever is or was
+ * involved in one of its tasks (`involved`, established by the caller), and supervisors.
+ */
+export function canReadCase(actor: Actor, facts: CaseAccessFacts, involved: boolean): boolean {
+  if (!worksFor(actor, facts.tenantId)) return false;
+  return facts.startedBy === actor.userId || facts.reportedBy === actor.userId || involved || supervises(actor, facts.tenantId, facts.caseType);
+}
+
+/**
+ * Naming the person a case is reported for (start variable `reportedBy`) is for integrations:
+ * anyone else could use it to bar a colleague from the case's notInitiator tasks.
+ */
+export function canReportOnBehalf(actor: Actor): boolean {
+  return actor.kind === 'system' || hasAnyRole(actor, INTEGRATION_ROLES);
+}
+
 export function canAssignToOthers(actor: Actor, task: TaskAccessFacts): boolean {
-  return isCandidate(actor, task) && actor.roles.some((r) => (COORDINATOR_ROLES as readonly string[]).includes(r));
+  return isCandidate(actor, task) && hasAnyRole(actor, COORDINATOR_ROLES);
+}
+
+/** The audit log of one municipality: its FG and CISO, and the regional CISO. */
+export function canReadAudit(actor: Actor, tenantId: string): boolean {
+  return actor.kind === 'system' || (worksFor(actor, tenantId) && hasAnyRole(actor, AUDIT_READER_ROLES));
 }
 
 /** Any employee may report a (suspected) incident (BLNP step 1–3). */
 export const INCIDENT_REPORTER_ROLES = ['medewerker'] as const;
-/** System integrations (zaaksysteem, web form) report on behalf of others or anonymous reporters. */
-export const INTEGRATION_ROLES = ['integratie'] as const;
 /** Who keeps or reads the incident register and the breach file of their municipality. */
 export const INCIDENT_OFFICER_ROLES = ['ciso', 'regionale-ciso', 'fg', 'privacybeheerder', 'gemeentesecretaris', 'irt'] as const;
 /** The PB prepares, files, supplements and closes the AP notification (BLNP steps 16, 26). */
 export const AP_NOTIFICATION_EDITOR_ROLES = ['privacybeheerder'] as const;
 
-const hasRole = (actor: Actor, roles: readonly string[]) => actor.roles.some((r) => roles.includes(r));
+const hasRole = hasAnyRole;
 
 export function canReportIncident(actor: Actor, tenantId: string): boolean {
   return actor.kind === 'user' && worksFor(actor, tenantId) && hasRole(actor, INCIDENT_REPORTER_ROLES);
@@ -103,4 +190,36 @@ export const MEASURE_COORDINATOR_ROLES = ['ciso', 'regionale-ciso', 'privacybehe
 
 export function canCoordinateMeasures(actor: Actor, tenantId: string): boolean {
   return actor.kind === 'user' && worksFor(actor, tenantId) && hasRole(actor, MEASURE_COORDINATOR_ROLES);
+}
+
+/** Who registers a data-subject request: DIV/front office, the PB, and the zaaksysteem integration (BLNP Bijlage 5). */
+export const DSR_REGISTRAR_ROLES = ['privacybeheerder', 'medewerker', 'integratie'] as const;
+/** Who reads the register of data-subject requests of their municipality (the FG for the annual report). */
+export const DSR_OFFICER_ROLES = ['privacybeheerder', 'fg', 'jurist', 'afdelingsmanager', 'gemeentesecretaris'] as const;
+/** Who records an incoming objection (bezwaar) against a decision. */
+export const DSR_OBJECTION_ROLES = ['privacybeheerder', 'jurist', 'integratie'] as const;
+
+export function canRegisterDataSubjectRequest(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && hasRole(actor, DSR_REGISTRAR_ROLES);
+}
+
+export function canReadDataSubjectRequests(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && (actor.kind === 'system' || hasRole(actor, DSR_OFFICER_ROLES));
+}
+
+export function canRegisterObjection(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && hasRole(actor, DSR_OBJECTION_ROLES);
+}
+
+/**
+ * The role that granted the actor access to a task, for the audit trail: the first of their
+ * roles that is a candidate group; null when they act as a named candidate or assignee.
+ */
+export function roleUsedForTask(actor: Actor, task: TaskAccessFacts): string | null {
+  return actor.roles.find((r) => task.candidateGroups.includes(r)) ?? null;
+}
+
+/** The first of the actor's roles among those a rule allows (for the audit trail). */
+export function roleUsedAmong(actor: Actor, allowed: readonly string[]): string | null {
+  return actor.roles.find((r) => allowed.includes(r)) ?? null;
 }

@@ -1,3 +1,11 @@
+/** Where a person's request came from; recorded in every audit entry it causes. */
+export interface RequestOrigin {
+  /** Client IP address as Express sees it (behind a proxy only with TRUST_PROXY set). */
+  clientAddress: string | null;
+  /** The request id, also in every log line of the request and the X-Request-Id response header. */
+  requestId: string;
+}
+
 /** Who performs a command: a person (from a verified token) or the platform itself. */
 export interface Actor {
   kind: 'user' | 'system';
@@ -13,6 +21,8 @@ export interface Actor {
   roles: string[];
   /** Municipalities (tenant ids) this actor works for. */
   tenants: string[];
+  /** Set for requests over HTTP; absent for the platform's own work (timers, deployment at start). */
+  origin?: RequestOrigin;
 }
 
 export function systemActor(component: string): Actor {

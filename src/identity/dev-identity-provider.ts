@@ -19,6 +19,12 @@ export interface DevIdentityProviderOptions {
   tokenLifetimeSeconds?: number;
 }
 
+export interface DevTokenOverrides {
+  lifetimeSeconds?: number;
+  audience?: string[];
+  issuer?: string;
+}
+
 type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
 interface SigningKey {
@@ -63,10 +69,13 @@ export class DevIdentityProvider {
     return this.sign(user, clientId);
   }
 
-  /** Issues a token for an identity that is not in the realm file (benchmarks, tests). */
-  async sign(user: RealmUser, clientId: string): Promise<string> {
+  /**
+   * Issues a token for an identity that is not in the realm file (benchmarks, tests). Tests may
+   * override lifetime, audience or issuer to obtain tokens the platform must refuse.
+   */
+  async sign(user: RealmUser, clientId: string, overrides: DevTokenOverrides = {}): Promise<string> {
     const key = this.keys[0];
-    const lifetime = this.options.tokenLifetimeSeconds ?? 300;
+    const lifetime = overrides.lifetimeSeconds ?? this.options.tokenLifetimeSeconds ?? 300;
     return new SignJWT({
       typ: 'Bearer',
       azp: clientId,
@@ -77,9 +86,9 @@ export class DevIdentityProvider {
       tenants: user.tenants,
     })
       .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' })
-      .setIssuer(this.issuer)
+      .setIssuer(overrides.issuer ?? this.issuer)
       .setSubject(`dev-${user.username}`)
-      .setAudience([this.options.audience, 'account'])
+      .setAudience(overrides.audience ?? [this.options.audience, 'account'])
       .setIssuedAt()
       .setExpirationTime(`${lifetime}s`)
       .setJti(randomUUID())

@@ -1,12 +1,16 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../identity/actor';
-import { isCandidate } from '../identity/access-policy';
+import { canReadTask, supervisedCaseTypes } from '../identity/access-policy';
 import { ProcessDefinitionEntity, ProcessInstanceEntity, UserTaskEntity } from '../persistence/entities';
+import { REPORTED_BY_VARIABLE } from '../workflow/separation-of-duties';
 
-export type TaskScope = 'candidate' | 'assignedToMe' | 'unassigned';
+export type TaskScope = 'candidate' | 'assignedToMe' | 'unassigned' | 'supervised';
 
 export interface TaskFilter {
-  /** candidate (default): every open task I may do; assignedToMe; unassigned (claimable). */
+  /**
+   * candidate (default): every open task I may do; assignedToMe; unassigned (claimable);
+   * supervised: every open task of the cases I supervise (read-only: FG, CISO for incidents).
+   */
   scope?: TaskScope;
   processKey?: string;
   dueBefore?: Date;
@@ -57,6 +61,41 @@ function visibleTo(qb: SelectQueryBuilder<UserTaskEntity>, actor: Actor): Select
     });
 }
 
+/**
+ * Leaves out tasks a separation-of-duties rule forbids the actor to perform (the same rules
+ * src/workflow/separation-of-duties.ts enforces in claim, assign and complete), so the inbox
+ * never offers work that would be refused.
+ */
+function performableBy(qb: SelectQueryBuilder<UserTaskEntity>, actor: Actor): SelectQueryBuilder<UserTaskEntity> {
+  // Both subqueries are uncorrelated (hashed once per query) and start from what the actor
+  // started, holds or completed, so their cost follows the actor's own work, not the inbox size.
+  return qb
+    .andWhere(
+      `NOT (t.not_initiator AND t.instance_id IN (SELECT si.id FROM process_instance si
+         WHERE si.started_by = :me OR si.variables->>'${REPORTED_BY_VARIABLE}' = :me))`,
+      { me: actor.userId },
+    )
+    .andWhere(
+      `(cardinality(t.separate_from) = 0 OR t.id NOT IN (SELECT blocked.id FROM user_task mine
+         JOIN user_task blocked ON blocked.instance_id = mine.instance_id AND blocked.id <> mine.id
+           AND blocked.status = 'open' AND mine.element_id = ANY(blocked.separate_from)
+         WHERE (mine.status = 'completed' AND mine.completed_by = :me) OR (mine.status = 'open' AND mine.assignee = :me)))`,
+      { me: actor.userId },
+    );
+}
+
+/** Open tasks of the cases the actor supervises (access-policy supervisedCaseTypes), in its municipalities. */
+function supervisedBy(qb: SelectQueryBuilder<UserTaskEntity>, actor: Actor): SelectQueryBuilder<UserTaskEntity> {
+  qb.andWhere('t.tenant_id = ANY(:tenants)', { tenants: actor.tenants });
+  const types = supervisedCaseTypes(actor);
+  if (types === 'all') return qb;
+  return qb.andWhere(
+    `EXISTS (SELECT 1 FROM process_instance ci JOIN process_definition cd ON cd.id = ci.definition_id
+       WHERE ci.id = t.instance_id AND cd.model->>'caseType' = ANY(:caseTypes))`,
+    { caseTypes: types },
+  );
+}
+
 const ORDER_KEY = `coalesce(t.due_at, 'infinity'::timestamptz)`;
 
 /** The inbox: open tasks the actor may do, ordered by due date, then age. Relay-style paging. */
@@ -68,7 +107,8 @@ export async function listTasks(
   after?: string | null,
 ): Promise<TaskPage> {
   const limit = Math.max(1, Math.min(first, MAX_PAGE_SIZE));
-  const qb = visibleTo(dataSource.getRepository(UserTaskEntity).createQueryBuilder('t').where(`t.status = 'open'`), actor);
+  const open = dataSource.getRepository(UserTaskEntity).createQueryBuilder('t').where(`t.status = 'open'`);
+  const qb = filter.scope === 'supervised' ? supervisedBy(open, actor) : performableBy(visibleTo(open, actor), actor);
   if (filter.scope === 'assignedToMe') qb.andWhere('t.assignee = :me', { me: actor.userId });
   if (filter.scope === 'unassigned') qb.andWhere('t.assignee IS NULL');
   if (filter.processKey) qb.andWhere('t.process_key = :processKey', { processKey: filter.processKey });
@@ -113,11 +153,25 @@ export interface TaskDetail {
   definition: ProcessDefinitionEntity;
 }
 
-/** One task the actor may see (open or done), with its case. Invisible = not found. */
+/** One task the actor may read (open or done), with its case. Unreadable = not found. */
 export async function findTask(dataSource: DataSource, actor: Actor, id: string): Promise<TaskDetail | null> {
   const task = await dataSource.manager.findOne(UserTaskEntity, { where: { id } });
-  if (!task || !(isCandidate(actor, task) || task.completedBy === actor.userId)) return null;
+  if (!task) return null;
   const instance = await dataSource.manager.findOneOrFail(ProcessInstanceEntity, { where: { id: task.instanceId } });
   const definition = await dataSource.manager.findOneOrFail(ProcessDefinitionEntity, { where: { id: instance.definitionId } });
-  return { task, instance, definition };
+  return canReadTask(actor, task, definition.model.caseType) ? { task, instance, definition } : null;
+}
+
+/** Open tasks of one case the caller may already read, as far as the actor may read each task. */
+export async function openTasksOfCase(
+  dataSource: DataSource,
+  actor: Actor,
+  instance: Pick<ProcessInstanceEntity, 'id'>,
+  definition: Pick<ProcessDefinitionEntity, 'model'>,
+): Promise<UserTaskEntity[]> {
+  const tasks = await dataSource.manager.find(UserTaskEntity, {
+    where: { instanceId: instance.id, status: 'open' },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+  return tasks.filter((t) => canReadTask(actor, t, definition.model.caseType));
 }

@@ -1,20 +1,16 @@
-import type { DataSource } from 'typeorm';
 import type { ServiceHandler } from '../workflow/service-registry';
 import { destroyCaseFile } from './incident-register';
 
 /**
  * `incident-file-destruction` (step 41): when the retention period of a closed incident has
- * passed, its personal data are removed and a minimal register entry is kept. Idempotent: a
- * repeated call after a crash finds the file already destroyed and changes nothing.
+ * passed, its personal data are removed and a minimal register entry is kept. Runs in a
+ * savepoint of the relay's transaction, so the destruction commits with the call being marked
+ * done; a repeated call finds the file already destroyed and changes nothing.
  */
-export function caseFileDestructionService(dataSource: () => DataSource | undefined): ServiceHandler {
-  return {
-    name: 'incident-file-destruction',
-    description: 'Vernietigt het incidentdossier na de bewaartermijn; een minimale registerregel blijft bewaard.',
-    async perform(invocation) {
-      const ds = dataSource();
-      if (!ds) throw new Error('incident-file-destruction needs a database');
-      await ds.transaction((em) => destroyCaseFile(em, invocation.instanceId));
-    },
-  };
-}
+export const caseFileDestructionService: ServiceHandler = {
+  name: 'incident-file-destruction',
+  description: 'Vernietigt het incidentdossier na de bewaartermijn; een minimale registerregel blijft bewaard.',
+  async perform(invocation) {
+    await invocation.em.transaction((em) => destroyCaseFile(em, invocation.instanceId));
+  },
+};

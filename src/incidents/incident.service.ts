@@ -72,7 +72,9 @@ export class IncidentService {
       // Ids and codes only: the report's texts stay in the incident table (engine state is hard to redact).
       variables: {
         incidentId: id,
-        reportedBy: reporter.reportedBy ?? null,
+        // Only an integration names someone else as reporter; an employee's own report is tied to
+        // them as the case's initiator (notInitiator covers both).
+        ...(reporter.reportedVia === 'integration' && reporter.reportedBy ? { reportedBy: reporter.reportedBy } : {}),
         proposedImpact: proposal?.proposedImpact ?? null,
         classificationCode: report.classificationCode ?? null,
         personalDataSuspected: report.personalDataSuspected ?? null,

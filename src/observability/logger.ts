@@ -1,6 +1,9 @@
+import { requestContext } from './request-context';
+
 /**
  * Structured JSON logs on stdout. Callers pass ids and codes, never personal data: form values
- * and variables are not logged anywhere.
+ * and variables are not logged anywhere. A line written while serving an HTTP request carries
+ * its request id.
  */
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -12,7 +15,7 @@ export function setLogLevel(level: string): void {
 
 function write(level: Level, message: string, fields?: Record<string, unknown>): void {
   if (order[level] < threshold) return;
-  const line = JSON.stringify({ level, time: new Date().toISOString(), message, ...fields });
+  const line = JSON.stringify({ level, time: new Date().toISOString(), message, ...requestContext.getStore(), ...fields });
   (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
 }
 

@@ -3,6 +3,7 @@ import { allMigrations } from '../../migrations';
 import type { Config } from '../config';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { allEntities } from './entities';
+import { QueryLogger } from './query-logger';
 
 export interface Database {
   dataSource: DataSource;
@@ -11,8 +12,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Opens the configured database and applies pending migrations. */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databasePoolSize'>): Promise<Database> {
+/** Opens the configured database and applies pending migrations (unless `migrate` is false: read-only tools). */
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databasePoolSize'>,
+  options: { migrate?: boolean } = {},
+): Promise<Database> {
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
   const dataSource = new DataSource({
     type: 'postgres',
@@ -21,13 +25,14 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     migrations: allMigrations,
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new QueryLogger(),
     poolSize: embedded ? 1 : config.databasePoolSize,
     extra: { connectionTimeoutMillis: 10000 },
   });
   try {
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();

@@ -1,27 +1,34 @@
 import type { EntityManager } from 'typeorm';
+import { appendToChain } from '../audit/audit-chain.repository';
 import type { Actor } from '../identity/actor';
-import { AuditEntryEntity } from '../persistence/entities';
-import { jsonb } from '../persistence/jsonb';
 
 export interface AuditInput {
   tenantId: string;
   action: string;
   instanceId?: string | null;
   taskId?: string | null;
+  /** The role that granted this access (see access-policy); omit when no role was needed. */
+  roleUsed?: string | null;
   /** Ids, codes and field names only: never form values or other personal data. */
   details?: Record<string, unknown>;
 }
 
-/** Appends an audit entry inside the caller's transaction. */
+/**
+ * Appends an audit entry inside the caller's transaction: who (actor and roles), the role used,
+ * what, which case, when, and from where (the HTTP request's client address and request id).
+ */
 export async function appendAudit(em: EntityManager, actor: Actor, entry: AuditInput): Promise<void> {
-  await em.insert(AuditEntryEntity, {
+  await appendToChain(em, {
     tenantId: entry.tenantId,
     actor: actor.userId,
     actorRoles: actor.roles,
+    roleUsed: entry.roleUsed ?? null,
     action: entry.action,
     instanceId: entry.instanceId ?? null,
     taskId: entry.taskId ?? null,
-    details: jsonb(entry.details ?? {}),
+    details: entry.details ?? {},
     at: new Date(),
+    clientAddress: actor.origin?.clientAddress ?? null,
+    requestId: actor.origin?.requestId ?? null,
   });
 }

@@ -1,6 +1,8 @@
+import { describeError } from '../observability/error-description';
 import { logger } from '../observability/logger';
+import { isDatabaseUnavailable } from '../persistence/database-availability';
 import { relayOutbox } from './outbox-relay';
-import { fireDueTimers } from './timer-firing';
+import { fireDueTimers, TimerFiredObserver } from './timer-firing';
 import { fireDueTimerStarts } from './timer-start-firing';
 import type { WorkflowService } from './workflow-service';
 
@@ -15,7 +17,12 @@ class PollingLoop {
   start(): void {
     const tick = async () => {
       if (this.stopped) return;
-      this.current = this.round().catch((err) => logger.error(`${this.name} round failed`, { error: (err as Error).message }));
+      this.current = this.round().catch((err) =>
+        // An unreachable database is an outage to wait out (the next round retries), not a bug.
+        isDatabaseUnavailable(err)
+          ? logger.warn(`${this.name} waits for the database`, describeError(err))
+          : logger.error(`${this.name} round failed`, describeError(err)),
+      );
       const handled = await this.current;
       // A full round probably left more work: go again at once.
       if (!this.stopped) this.timer = setTimeout(tick, typeof handled === 'number' && handled > 0 ? 0 : this.intervalMs);
@@ -44,11 +51,17 @@ export interface BackgroundWorkers {
 /** The timer poller, the timer start poller and the outbox relay; every server process runs them. */
 export function startBackgroundWorkers(
   workflow: WorkflowService,
-  options: { timerPollMs: number; outboxPollMs: number; tenants: readonly string[]; extraRounds?: ExtraRound[] },
+  options: {
+    timerPollMs: number;
+    outboxPollMs: number;
+    tenants: readonly string[];
+    extraRounds?: ExtraRound[];
+    onTimerFired?: TimerFiredObserver;
+  },
 ): BackgroundWorkers {
   const loops = [
     ...(options.extraRounds ?? []).map((r) => new PollingLoop(r.name, r.intervalMs, r.round)),
-    new PollingLoop('timer poller', options.timerPollMs, () => fireDueTimers(workflow.commands)),
+    new PollingLoop('timer poller', options.timerPollMs, () => fireDueTimers(workflow.commands, 50, options.onTimerFired)),
     new PollingLoop('timer start poller', options.timerPollMs, () => fireDueTimerStarts(workflow.commands, options.tenants)),
     new PollingLoop('outbox relay', options.outboxPollMs, () => relayOutbox(workflow.dataSource, workflow.services)),
   ];

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../config';
 import type { Actor } from '../identity/actor';
 import { ProcessDefinitionEntity, ProcessInstanceEntity } from '../persistence/entities';
+import { inSpan } from '../observability/tracing';
 import { RuntimeError, runEngineStep, StepAction, StepResult } from '../process-runtime';
 import type { DefinitionStore } from './definition-store';
 import type { ServiceRegistry } from './service-registry';
@@ -30,7 +31,7 @@ export class InstanceCommands {
   ) {}
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', work);
+    return inSpan('workflow.transaction', { 'db.system': 'postgresql' }, () => this.dataSource.transaction('READ COMMITTED', work));
   }
 
   /**
@@ -53,6 +54,15 @@ export class InstanceCommands {
 
   /** Runs one engine step on a locked instance (or starts a new one when `state` is absent). */
   async step(definition: ProcessDefinitionEntity, state: unknown, action: StepAction): Promise<StepResult> {
+    return inSpan('engine.step', { 'bpmn.process_key': definition.processKey, 'bpmn.version': definition.version, 'bpmn.action': action.kind }, (span) =>
+      this.runStep(definition, state, action).then((result) => {
+        span.setAttribute('bpmn.status', result.status);
+        return result;
+      }),
+    );
+  }
+
+  private async runStep(definition: ProcessDefinitionEntity, state: unknown, action: StepAction): Promise<StepResult> {
     try {
       return await runEngineStep({
         sourceContext: await this.definitions.source(definition),

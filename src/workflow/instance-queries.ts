@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../identity/actor';
-import { worksFor } from '../identity/access-policy';
+import { canReadCase, worksFor } from '../identity/access-policy';
+import { REPORTED_BY_VARIABLE } from './separation-of-duties';
 import { InstanceEventEntity, ProcessDefinitionEntity, ProcessInstanceEntity } from '../persistence/entities';
 import { isUuid } from './ids';
 
@@ -10,23 +11,26 @@ export interface InstanceView {
 }
 
 /**
- * An instance is visible to whoever started it and to whoever is or was a candidate for one of
- * its tasks, within their municipalities. Invisible answers exactly like nonexistent.
+ * A case as the access policy allows the actor to read it (canReadCase). Invisible answers
+ * exactly like nonexistent: null, whatever the reason.
  */
 export async function findInstance(dataSource: DataSource, actor: Actor, id: string): Promise<InstanceView | null> {
   if (!isUuid(id)) return null;
   const instance = await dataSource.manager.findOne(ProcessInstanceEntity, { where: { id } });
   if (!instance || !worksFor(actor, instance.tenantId)) return null;
-  if (instance.startedBy !== actor.userId) {
-    const [{ visible }] = await dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM user_task WHERE instance_id = $1
-         AND (candidate_groups && $2::text[] OR assignee = $3 OR completed_by = $3 OR candidate_users @> ARRAY[$3]::text[])) AS visible`,
-      [id, actor.roles, actor.userId],
-    );
-    if (!visible) return null;
-  }
   const definition = await dataSource.manager.findOneOrFail(ProcessDefinitionEntity, { where: { id: instance.definitionId } });
-  return { instance, definition };
+  const [{ involved }] = await dataSource.query(
+    `SELECT EXISTS (SELECT 1 FROM user_task WHERE instance_id = $1
+       AND (candidate_groups && $2::text[] OR assignee = $3 OR completed_by = $3 OR candidate_users @> ARRAY[$3]::text[])) AS involved`,
+    [id, actor.roles, actor.userId],
+  );
+  const facts = {
+    tenantId: instance.tenantId,
+    startedBy: instance.startedBy,
+    reportedBy: instance.variables?.[REPORTED_BY_VARIABLE],
+    caseType: definition.model.caseType,
+  };
+  return canReadCase(actor, facts, involved) ? { instance, definition } : null;
 }
 
 export async function instanceHistory(dataSource: DataSource, instanceId: string): Promise<InstanceEventEntity[]> {

@@ -1,9 +1,11 @@
-import { Raw } from 'typeorm';
+import { Raw, type EntityManager } from 'typeorm';
 import type { Actor } from '../identity/actor';
+import { worksFor } from '../identity/access-policy';
 import { ProcessInstanceEntity } from '../persistence/entities';
 import { appendAudit } from './audit-trail';
 import { InstanceCommands } from './instance-commands';
 import { resolveTenant } from './process-starter';
+import { REPORTED_BY_VARIABLE } from './separation-of-duties';
 import { persistStep } from './step-persistence';
 import { WorkflowError, WorkflowErrorCode } from './workflow-error';
 
@@ -14,6 +16,11 @@ export interface CorrelateMessageProps {
   variables?: Record<string, unknown>;
   tenantId?: string | null;
   actor: Actor;
+  /**
+   * Domain work that belongs to receiving this message (e.g. recording an objection); runs inside the
+   * correlation transaction after the step is stored, so both commit or neither does.
+   */
+  onCorrelated?: (em: EntityManager, instance: ProcessInstanceEntity) => Promise<void>;
 }
 
 /**
@@ -21,7 +28,15 @@ export interface CorrelateMessageProps {
  * waits for it. None → MESSAGE_NOT_CORRELATED, several → MESSAGE_AMBIGUOUS (nothing changes).
  */
 export async function correlateMessage(commands: InstanceCommands, props: CorrelateMessageProps): Promise<ProcessInstanceEntity> {
+  // Who reported the case is fixed at its start: a message must not move the notInitiator rule.
+  if (props.variables && REPORTED_BY_VARIABLE in props.variables) {
+    throw new WorkflowError(WorkflowErrorCode.INVALID_VARIABLES, `variables may not be named ${REPORTED_BY_VARIABLE}`, { fields: [REPORTED_BY_VARIABLE] });
+  }
   const tenantId = resolveTenant(props.actor, props.tenantId);
+  const notCorrelated = () =>
+    new WorkflowError(WorkflowErrorCode.MESSAGE_NOT_CORRELATED, `no case ${props.businessKey} waits for message ${props.messageName}`);
+  // Another municipality's cases answer exactly like cases that do not exist.
+  if (!worksFor(props.actor, tenantId)) throw notCorrelated();
   return commands.transaction(async (em) => {
     const candidates = await em.find(ProcessInstanceEntity, {
       select: { id: true },
@@ -32,9 +47,7 @@ export async function correlateMessage(commands: InstanceCommands, props: Correl
         waitingMessages: Raw((column) => `${column} @> ARRAY[:name]::text[]`, { name: props.messageName }),
       },
     });
-    if (candidates.length === 0) {
-      throw new WorkflowError(WorkflowErrorCode.MESSAGE_NOT_CORRELATED, `no case ${props.businessKey} waits for message ${props.messageName}`);
-    }
+    if (candidates.length === 0) throw notCorrelated();
     if (candidates.length > 1) {
       throw new WorkflowError(WorkflowErrorCode.MESSAGE_AMBIGUOUS, `${candidates.length} cases ${props.businessKey} wait for message ${props.messageName}`);
     }
@@ -48,6 +61,7 @@ export async function correlateMessage(commands: InstanceCommands, props: Correl
     const step = await commands.step(definition, instance.state, { kind: 'message', messageId: message.id, values: props.variables ?? {} });
     InstanceCommands.refuseFailedStep(step, props.actor);
     await persistStep(em, instance, definition.model, step, props.actor);
+    await props.onCorrelated?.(em, instance);
     await appendAudit(em, props.actor, {
       tenantId,
       action: 'message.correlated',

@@ -41,7 +41,7 @@ export async function relayOutbox(dataSource: DataSource, services: ServiceRegis
           elementId: String(message.payload.elementId),
           executionId: String(message.payload.executionId),
           variables: (message.payload.variables as Record<string, unknown>) ?? {},
-          transaction: em,
+          em,
         });
         await em.update(OutboxMessageEntity, { id: message.id }, { status: 'done', processedAt: new Date(), attempts: message.attempts + 1 });
       } catch (err) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../identity/actor';
-import { canStartIn } from '../identity/access-policy';
+import { canReportOnBehalf, canStartIn, canStartProcess } from '../identity/access-policy';
 import type { EntityManager } from 'typeorm';
 import { ProcessDefinitionEntity, ProcessInstanceEntity } from '../persistence/entities';
 import { jsonb } from '../persistence/jsonb';
@@ -8,6 +8,7 @@ import { ENGINE_VERSION, StepResult } from '../process-runtime';
 import { RESERVED_VARIABLE_NAMES } from '../process-runtime/expression-language';
 import { appendAudit } from './audit-trail';
 import { InstanceCommands } from './instance-commands';
+import { REPORTED_BY_VARIABLE } from './separation-of-duties';
 import { persistStep } from './step-persistence';
 import { WorkflowError, WorkflowErrorCode } from './workflow-error';
 
@@ -34,6 +35,18 @@ export function resolveTenant(actor: Actor, tenantId?: string | null): string {
   if (tenantId) return tenantId;
   if (actor.tenants.length === 1) return actor.tenants[0];
   throw new WorkflowError(WorkflowErrorCode.TENANT_REQUIRED, 'you work for several municipalities: say for which one');
+}
+
+/**
+ * Business key and reportedBy are indexed; a PostgreSQL btree entry holds at most ~2.7 kB, so longer
+ * values would fail the insert with a driver error (found by the GraphQL fuzz test).
+ */
+export const MAX_INDEXED_TEXT_LENGTH = 255;
+
+function checkBusinessKey(businessKey: string | null | undefined): void {
+  if (businessKey != null && businessKey.length > MAX_INDEXED_TEXT_LENGTH) {
+    throw new WorkflowError(WorkflowErrorCode.INVALID_BUSINESS_KEY, `a business key has at most ${MAX_INDEXED_TEXT_LENGTH} characters`, { limit: MAX_INDEXED_TEXT_LENGTH });
+  }
 }
 
 function checkVariables(variables: Record<string, unknown>): void {
@@ -106,12 +119,29 @@ async function storeStarted(em: EntityManager, instanceId: string, step: StepRes
 export async function startProcess(commands: InstanceCommands, props: StartProcessProps): Promise<ProcessInstanceEntity> {
   const variables = props.variables ?? {};
   checkVariables(variables);
+  checkBusinessKey(props.businessKey);
+  if (REPORTED_BY_VARIABLE in variables && !canReportOnBehalf(props.actor)) {
+    throw new WorkflowError(WorkflowErrorCode.INVALID_VARIABLES, `only an integration may report a case on someone's behalf (${REPORTED_BY_VARIABLE})`, {
+      fields: [REPORTED_BY_VARIABLE],
+    });
+  }
+  const reportedBy = variables[REPORTED_BY_VARIABLE];
+  if (reportedBy !== undefined && (typeof reportedBy !== 'string' || reportedBy.length > MAX_INDEXED_TEXT_LENGTH)) {
+    throw new WorkflowError(WorkflowErrorCode.INVALID_VARIABLES, `${REPORTED_BY_VARIABLE} is a username of at most ${MAX_INDEXED_TEXT_LENGTH} characters`, {
+      fields: [REPORTED_BY_VARIABLE],
+    });
+  }
   const tenantId = resolveTenant(props.actor, props.tenantId);
   if (!canStartIn(props.actor, tenantId)) {
     throw new WorkflowError(WorkflowErrorCode.PROCESS_NOT_FOUND, `process ${props.processKey} not found`);
   }
   const definition = await commands.definitions.latest(props.processKey);
   if (!definition) throw new WorkflowError(WorkflowErrorCode.PROCESS_NOT_FOUND, `process ${props.processKey} not found`);
+  if (!canStartProcess(props.actor, tenantId, definition.model)) {
+    throw new WorkflowError(WorkflowErrorCode.FORBIDDEN, `your roles may not start process ${props.processKey}`, {
+      startableBy: definition.model.startableBy ?? [],
+    });
+  }
 
   const instanceId = randomUUID();
   const start: NewInstance = { definition, tenantId, businessKey: props.businessKey ?? null, variables, actor: props.actor, onStarted: props.onStarted };

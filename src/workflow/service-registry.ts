@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { caseFileDestructionService } from '../incidents/case-file-destruction';
 import { logger } from '../observability/logger';
 
@@ -11,11 +11,11 @@ export interface ServiceInvocation {
   /** Business variables at the time of the call (ids and flags; personal data stay in domain tables). */
   variables: Record<string, unknown>;
   /**
-   * The relay's transaction, which also marks the call done. Handlers read and write through it:
-   * a second connection could wait forever for the one the relay holds (PGlite has only one), and
-   * a row written here commits together with "done". Write only after the last remote call.
+   * The relay's transaction. A handler whose effect is database rows writes them here, inside
+   * `em.transaction` (a savepoint), so they commit exactly when the call is marked done — and it
+   * never needs a second connection (PGlite has only one).
    */
-  transaction?: EntityManager;
+  em: EntityManager;
 }
 
 /** A named handler a diagram may call from a service task (camunda:topic). */
@@ -55,11 +55,6 @@ export const notifyService: ServiceHandler = {
   },
 };
 
-export interface ServiceDependencies {
-  /** Handlers that change domain rows need the database; absent where only the names matter (lint, replay). */
-  dataSource?: DataSource;
-}
-
-export function defaultServiceRegistry(deps: ServiceDependencies = {}): ServiceRegistry {
-  return new ServiceRegistry().register(notifyService).register(caseFileDestructionService(() => deps.dataSource));
+export function defaultServiceRegistry(): ServiceRegistry {
+  return new ServiceRegistry().register(notifyService).register(caseFileDestructionService);
 }

@@ -11,6 +11,7 @@ import {
 } from '../persistence/entities';
 import { jsonb } from '../persistence/jsonb';
 import type { StepResult } from '../process-runtime';
+import { separationRulesFor } from './separation-of-duties';
 import { projectTask } from './task-projection';
 
 export interface CompletedTaskUpdate {
@@ -74,6 +75,7 @@ export async function persistStep(
       createdAt: now,
       localVariables: w.loop ? jsonb(w.loop.variables) : null,
       ...projectTask(model.userTasks[w.elementId], { ...step.variables, ...w.loop?.variables }),
+      ...separationRulesFor(model, w.elementId),
     }));
     // A task still waiting keeps its row (and its assignee); only new waits get a row.
     await em.createQueryBuilder().insert().into(UserTaskEntity).values(rows).orIgnore().execute();

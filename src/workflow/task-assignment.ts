@@ -1,9 +1,9 @@
 import type { Actor } from '../identity/actor';
-import { canAssignToOthers } from '../identity/access-policy';
+import { canAssignToOthers, COORDINATOR_ROLES, roleUsedAmong, roleUsedForTask } from '../identity/access-policy';
 import { UserTaskEntity } from '../persistence/entities';
 import { appendAudit } from './audit-trail';
 import { InstanceCommands } from './instance-commands';
-import { loadTaskForUpdate } from './task-completer';
+import { assertMayPerform, loadTaskForUpdate } from './task-completer';
 import { WorkflowError, WorkflowErrorCode } from './workflow-error';
 
 type AssignmentKind = 'claim' | 'unclaim' | 'assign';
@@ -20,7 +20,8 @@ async function changeAssignee(
   target: string | null,
 ): Promise<UserTaskEntity> {
   return commands.transaction(async (em) => {
-    const { instance, task } = await loadTaskForUpdate(commands, em, taskId, actor);
+    const locked = await loadTaskForUpdate(commands, em, taskId, actor);
+    const { instance, task } = locked;
     if (kind === 'claim' && task.assignee && task.assignee !== actor.userId) {
       throw new WorkflowError(WorkflowErrorCode.TASK_HELD_BY_OTHER, `task ${task.id} is held by someone else`);
     }
@@ -30,12 +31,17 @@ async function changeAssignee(
     if (kind === 'assign' && target !== actor.userId && !canAssignToOthers(actor, task)) {
       throw new WorkflowError(WorkflowErrorCode.FORBIDDEN, 'only a coordinator may assign a task to someone else');
     }
+    // The person who will perform the task must be allowed to: the claimer, or the assignee.
+    if (target !== null) await assertMayPerform(em, locked, task, target);
     await em.update(UserTaskEntity, { id: task.id }, { assignee: target });
+    // Assigning to someone else or taking a task from someone else needs a coordinator role.
+    const actingForOthers = (kind === 'assign' && target !== actor.userId) || (kind === 'unclaim' && task.assignee !== actor.userId);
     await appendAudit(em, actor, {
       tenantId: instance.tenantId,
       action: `task.${kind === 'assign' ? 'assigned' : kind + 'ed'}`,
       instanceId: instance.id,
       taskId: task.id,
+      roleUsed: actingForOthers ? roleUsedAmong(actor, COORDINATOR_ROLES) : roleUsedForTask(actor, task),
       details: { elementId: task.elementId, from: task.assignee, to: target },
     });
     return { ...task, assignee: target };

@@ -12,8 +12,11 @@ export enum WorkflowErrorCode {
   MESSAGE_NOT_CORRELATED = 'MESSAGE_NOT_CORRELATED',
   MESSAGE_AMBIGUOUS = 'MESSAGE_AMBIGUOUS',
   INVALID_VARIABLES = 'INVALID_VARIABLES',
+  INVALID_BUSINESS_KEY = 'INVALID_BUSINESS_KEY',
   STEP_FAILED = 'PROCESS_STEP_FAILED',
   FORBIDDEN = 'FORBIDDEN',
+  /** A separation-of-duties rule of the diagram forbids this person to perform the task. */
+  SEPARATION_OF_DUTIES = 'SEPARATION_OF_DUTIES',
 }
 
 /** A refusal of a workflow command. Nothing was changed when this is thrown. */

@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { deployDirectory, deployProcess } from '../deployment/deployment.service';
 import type { Actor } from '../identity/actor';
-import { findTask, listTasks, TaskFilter } from '../inbox/inbox.service';
+import { findTask, listTasks, openTasksOfCase, TaskFilter } from '../inbox/inbox.service';
+import { readAuditLog, AuditLogFilter } from '../audit/audit-log.service';
+import { CaseRead, CaseReadMemo, recordCaseRead } from './case-reads';
 import { DefinitionStore } from './definition-store';
 import { isUuid } from './ids';
 import { InstanceCommands } from './instance-commands';
@@ -74,6 +76,8 @@ export class WorkflowService {
   }
 
   tasks(actor: Actor, filter: TaskFilter, first?: number, after?: string | null) {
+    // A malformed case id matches no case: answer an empty inbox rather than a database error.
+    if (filter.instanceId && !isUuid(filter.instanceId)) filter = { ...filter, instanceId: '00000000-0000-0000-0000-000000000000' };
     return listTasks(this.dataSource, actor, filter, first, after);
   }
 
@@ -85,8 +89,23 @@ export class WorkflowService {
     return findInstance(this.dataSource, actor, id);
   }
 
+  /** Open tasks of a case the actor may read (empty when the case is not readable). */
+  async openTasksOfCase(actor: Actor, instanceId: string) {
+    const view = await findInstance(this.dataSource, actor, instanceId);
+    return view ? openTasksOfCase(this.dataSource, actor, view.instance, view.definition) : [];
+  }
+
   history(instanceId: string) {
     return instanceHistory(this.dataSource, instanceId);
+  }
+
+  /** Records a read of a case's personal data in the audit trail (committed before the data leaves). */
+  recordCaseRead(actor: Actor, read: CaseRead, memo?: CaseReadMemo) {
+    return recordCaseRead(this.dataSource, actor, read, memo);
+  }
+
+  auditLog(actor: Actor, filter: AuditLogFilter, first?: number, after?: string | null) {
+    return readAuditLog(this.dataSource, actor, filter, first, after);
   }
 
   definitions(allVersions = false) {

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DateTime } from 'luxon';
 import { ProcessInstanceEntity, ZaakLinkEntity } from '../persistence/entities';
 import type { ServiceHandler, ServiceInvocation, ServiceRegistry } from '../workflow/service-registry';
@@ -11,7 +11,6 @@ import { ZgwHttpClient } from './zgw-http';
 export type DocumentSource = (invocation: ServiceInvocation) => Promise<ZaakDocument | null>;
 
 export interface ZgwServiceDependencies {
-  dataSource: () => DataSource | undefined;
   directory: ZaaksysteemDirectory;
   documents?: DocumentSource;
   fetchImpl?: typeof fetch;
@@ -28,8 +27,7 @@ class ZgwCall {
   ) {}
 
   static async of(deps: ZgwServiceDependencies, invocation: ServiceInvocation): Promise<ZgwCall> {
-    const em = invocation.transaction ?? deps.dataSource()?.manager;
-    if (!em) throw new ZgwError(ZgwErrorCode.NOT_CONFIGURED, 'zaaksysteem services need the database');
+    const em = invocation.em;
     const instance = await em.findOneByOrFail(ProcessInstanceEntity, { id: invocation.instanceId });
     return new ZgwCall(deps, invocation, instance, em);
   }
@@ -74,8 +72,9 @@ export function zgwServiceHandlers(deps: ZgwServiceDependencies): ServiceHandler
         startdatum: amsterdamDate(call.instance.startedAt),
         uiterlijkeEinddatumAfdoening: typeof vars.zgwUiterlijkeEinddatum === 'string' ? vars.zgwUiterlijkeEinddatum : undefined,
       });
-      // Commits with the outbox's "done"; a crash before that is caught by the kenmerk look-up above.
-      await call.em.insert(ZaakLinkEntity, { instanceId: call.instance.id, tenantId: call.instance.tenantId, processKey: call.instance.processKey, zaakUrl: url, createdAt: new Date() });
+      // Commits with the outbox's "done" (a savepoint, so a failed insert leaves the relay's transaction usable);
+      // a crash before that is caught by the kenmerk look-up above.
+      await call.em.transaction((em) => em.insert(ZaakLinkEntity, { instanceId: call.instance.id, tenantId: call.instance.tenantId, processKey: call.instance.processKey, zaakUrl: url, createdAt: new Date() }));
     }),
     handler('zgw.status-zetten', 'Zet de status die bij deze stap in het diagram hoort.', deps, async (call) => {
       const statustype = call.mapped(call.resolved.process.statustypen, call.invocation.elementId, 'statustype');

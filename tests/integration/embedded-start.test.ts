@@ -1,5 +1,6 @@
 import { ChildProcess, execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -14,14 +15,24 @@ const ROOT = path.resolve(__dirname, '../..');
 describe('the embedded default (PGlite)', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-embedded-'));
   let server: ChildProcess | undefined;
-  const port = 40000 + Math.floor(Math.random() * 10000);
-  const url = `http://127.0.0.1:${port}`;
+  let port = 0;
+  let url = '';
 
-  beforeAll(() => {
+  beforeAll(async () => {
     execSync('npx tsc -p tsconfig.build.json', { cwd: ROOT, stdio: 'inherit' });
+    // A port the kernel just handed out (a random one collided with other processes on shared machines).
+    port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    url = `http://127.0.0.1:${port}`;
   });
   afterEach(async () => {
-    server?.kill('SIGTERM');
+    // A server that already exited (e.g. could not listen) emits no further 'exit'.
+    if (!server || server.exitCode !== null || server.signalCode !== null) return;
+    server.kill('SIGTERM');
     await new Promise((r) => server?.once('exit', r));
   });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

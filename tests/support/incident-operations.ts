@@ -1,4 +1,4 @@
-import { COMPLETE } from './operations';
+import { COMPLETE, INBOX } from './operations';
 import { eventually, TestClient } from './test-platform';
 
 /** GraphQL documents and steps of the incident procedure, named as the people in it act. */
@@ -43,8 +43,9 @@ export async function openTask(client: TestClient, instanceId: string, elementId
 
 /** What `client` sees open in the case right now. */
 export async function openTaskIds(client: TestClient, instanceId: string): Promise<string[]> {
-  const data = await client.ok(OPEN_TASKS, { id: instanceId });
-  return (data.processInstance?.openTasks ?? []).map((t: any) => t.elementId).sort();
+  // The inbox, not processInstance.openTasks: a supervisor (FG, CISO) may read tasks it may not do.
+  const data = await client.ok(INBOX, { filter: { instanceId }, first: 100 });
+  return data.tasks.edges.map((e: any) => e.node.elementId).sort();
 }
 
 /** `client` finds the task in the case and completes it with these form values. */

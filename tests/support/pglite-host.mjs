@@ -34,6 +34,9 @@ async function drop(id) {
 }
 
 const control = http.createServer(async (req, res) => {
+  // One request per connection: test files run minutes apart, and a kept-alive socket the server
+  // closes while the next file sends on it fails that file with "other side closed".
+  res.setHeader('connection', 'close');
   try {
     if (req.method === 'POST' && req.url === '/databases') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(await create()));

@@ -45,7 +45,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 async function createPgliteDatabase(dataDir: string): Promise<TestDatabase> {
   const host = process.env.PGLITE_HOST_URL;
   if (!host) throw new Error('no DATABASE_URL and no PGlite host: run the tests through jest.config.js (globalSetup starts it)');
-  const res = await fetch(`${host}/databases`, { method: 'POST' });
+  const res = await fetch(`${host}/databases`, { method: 'POST', keepalive: false });
   if (!res.ok) throw new Error(`the PGlite host could not create a database: ${await res.text()}`);
   const { id, url } = (await res.json()) as { id: string; url: string };
   return {

@@ -6,6 +6,7 @@ import { DeploymentResult, ProcessDefinition } from '../types/process-definition
 import { HistoryEntry, ProcessInstance } from '../types/process-instance.type';
 import { Task } from '../types/task.type';
 import type { ProcessInstanceEntity } from '../../persistence/entities';
+import { listCost } from '../limits/list-cost';
 
 /** What the resolver hands to field resolvers: the instance plus its definition. */
 type InstanceRoot = ProcessInstance & { bpmn: { xml: string; elements: Record<string, { type: string; name?: string }> } };
@@ -30,7 +31,7 @@ function toInstance(instance: ProcessInstanceEntity, xml: string, elements: Inst
 
 @Resolver(() => ProcessInstance)
 export class ProcessResolver {
-  @Query(() => [ProcessDefinition], { description: 'Deployed processes: the latest version of each, or every version.' })
+  @Query(() => [ProcessDefinition], { description: 'Deployed processes: the latest version of each, or every version.', complexity: listCost(20) })
   async processDefinitions(
     @Ctx() { workflow }: RequestContext,
     @Arg('allVersions', () => Boolean, { nullable: true, defaultValue: false }) allVersions: boolean,
@@ -86,7 +87,13 @@ export class ProcessResolver {
     return (await workflow.instance(actor, root.id))?.definition.xml ?? '';
   }
 
-  @FieldResolver(() => [HistoryEntry])
+  @FieldResolver(() => GraphQLJSONObject, { description: 'Case data; reading it is recorded in the audit trail.' })
+  async variables(@Root() root: InstanceRoot, @Ctx() { actor, workflow, caseReads }: RequestContext): Promise<Record<string, unknown>> {
+    await workflow.recordCaseRead(actor, { tenantId: root.tenantId, instanceId: root.id, data: 'variables' }, caseReads);
+    return root.variables;
+  }
+
+  @FieldResolver(() => [HistoryEntry], { complexity: listCost(50) })
   async history(@Root() root: InstanceRoot, @Ctx() { workflow }: RequestContext): Promise<HistoryEntry[]> {
     const events = await workflow.history(root.id);
     return events.map((e) => ({
@@ -99,9 +106,8 @@ export class ProcessResolver {
     }));
   }
 
-  @FieldResolver(() => [Task], { description: 'Open tasks of this case.' })
+  @FieldResolver(() => [Task], { description: 'Open tasks of this case.', complexity: listCost(100) })
   async openTasks(@Root() root: InstanceRoot, @Ctx() { actor, workflow }: RequestContext): Promise<Task[]> {
-    const page = await workflow.tasks(actor, { instanceId: root.id }, 100);
-    return page.nodes.map(toTask);
+    return (await workflow.openTasksOfCase(actor, root.id)).map(toTask);
   }
 }

@@ -4,11 +4,12 @@ import type { RequestContext } from '../context';
 import { toTask, toTaskDetail } from '../mappers';
 import { Task, TaskConnection, TaskConnectionRoot, TaskDetail } from '../types/task.type';
 import { TaskFilterInput } from '../types/task-filter.input';
-import { encodeCursor } from '../../inbox/inbox.service';
+import { encodeCursor, MAX_PAGE_SIZE } from '../../inbox/inbox.service';
+import { pagedCost } from '../limits/list-cost';
 
 @Resolver()
 export class TaskResolver {
-  @Query(() => TaskConnection, { description: 'My inbox: open tasks by due date, then age.' })
+  @Query(() => TaskConnection, { description: 'My inbox: open tasks by due date, then age.', complexity: pagedCost(25, MAX_PAGE_SIZE) })
   async tasks(
     @Ctx() { actor, workflow }: RequestContext,
     @Arg('filter', () => TaskFilterInput, { nullable: true }) filter?: TaskFilterInput,

@@ -1,10 +1,11 @@
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import type { TaskScope } from '../../inbox/inbox.service';
 
 export enum TaskScopeInput {
   candidate = 'candidate',
   assignedToMe = 'assignedToMe',
   unassigned = 'unassigned',
+  supervised = 'supervised',
 }
 registerEnumType(TaskScopeInput, {
   name: 'TaskScope',
@@ -12,6 +13,7 @@ registerEnumType(TaskScopeInput, {
     candidate: { description: 'Open tasks my roles or I may do (default).' },
     assignedToMe: { description: 'Open tasks I hold.' },
     unassigned: { description: 'Open tasks nobody holds yet.' },
+    supervised: { description: 'Open tasks of the cases I supervise, read-only (FG: every case; CISO: incidents).' },
   },
 });
 
@@ -23,4 +25,5 @@ export class TaskFilterInput {
   @Field({ nullable: true }) overdue?: boolean;
   @Field({ nullable: true, description: 'Case-insensitive search in task name and business key.' }) search?: string;
   @Field({ nullable: true }) tenantId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only the tasks of this case.' }) instanceId?: string;
 }

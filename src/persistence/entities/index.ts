@@ -1,9 +1,12 @@
+import { AuditChainHeadEntity } from './audit-chain-head.entity';
 import { ApNotificationEventEntity } from './ap-notification-event.entity';
 import { ApNotificationEntity } from './ap-notification.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { BreachAdviceEntity } from './breach-advice.entity';
 import { BreachDecisionEntity } from './breach-decision.entity';
 import { BreachEntity } from './breach.entity';
+import { DsrLetterEntity } from './dsr-letter.entity';
+import { DsrRequestEntity } from './dsr-request.entity';
 import { EvidenceCustodyEventEntity } from './evidence-custody-event.entity';
 import { EvidenceItemEntity } from './evidence-item.entity';
 import { IncidentLogEntryEntity } from './incident-log-entry.entity';
@@ -21,6 +24,9 @@ import { ZaakLinkEntity } from './zaak-link.entity';
 import { ZgwNotificationEntity } from './zgw-notification.entity';
 
 export {
+  DsrLetterEntity,
+  DsrRequestEntity,
+  AuditChainHeadEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
   EvidenceCustodyEventEntity,
@@ -45,6 +51,9 @@ export {
 };
 
 export const allEntities = [
+  DsrLetterEntity,
+  DsrRequestEntity,
+  AuditChainHeadEntity,
   ApNotificationEntity,
   ImprovementMeasureEntity,
   EvidenceCustodyEventEntity,

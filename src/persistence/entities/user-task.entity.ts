@@ -25,4 +25,8 @@ export class UserTaskEntity {
   @Column('jsonb', { nullable: true }) output: Record<string, any> | null;
   /** Variables of this task only (a multi-instance iteration's element variable and loopCounter). */
   @Column('jsonb', { name: 'local_variables', nullable: true }) localVariables: Record<string, unknown> | null;
+  /** Separation of duties (copied from the diagram for the inbox): element ids whose performer may not do this task. */
+  @Column('text', { name: 'separate_from', array: true, default: () => "'{}'" }) separateFrom: string[];
+  /** Separation of duties: the case's initiator (or reporter) may not do this task. */
+  @Column('boolean', { name: 'not_initiator', default: false }) notInitiator: boolean;
 }

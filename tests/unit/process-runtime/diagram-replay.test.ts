@@ -25,6 +25,16 @@ const CASE_DATES = {
   breachDeadlineAt: '2099-01-03T00:00:00.000Z',
   evaluationAt: '2000-01-01T00:00:00.000Z',
   destructionAt: '2000-01-01T00:00:00.000Z',
+  // Data-subject requests: the reminders, the escalation and the repair term have passed (the walk
+  // passes them); the objection term is still open, so the objection is delivered and handled.
+  deadlineAt: '2099-01-01T00:00:00.000Z',
+  firstMonthDueAt: '2099-01-01T00:00:00.000Z',
+  reminder1At: '2000-01-01T00:00:00.000Z',
+  reminder2At: '2000-01-02T00:00:00.000Z',
+  escalationAt: '2000-01-03T00:00:00.000Z',
+  repairDueAt: '2000-01-01T00:00:00.000Z',
+  objectionWindowClosesAt: '2099-01-01T00:00:00.000Z',
+  objectionDecisionDueAt: '2099-01-01T00:00:00.000Z',
 };
 
 function valueFor(field: FormField, variant: number): unknown {
@@ -76,17 +86,22 @@ describe.each(diagrams.map((d) => [path.basename(d), d]))('%s survives persistin
         timeoutMs: 5000,
       });
       const visited: string[] = [];
+      // A task reached again through a loop (a decision sent back for another draft) gets the next
+      // variant's answers, so every loop is left after one round.
+      const visits = new Map<string, number>();
       for (let guard = 0; step.status === 'running' && guard < 50; guard++) {
         const state = JSON.parse(JSON.stringify(step.state));
         const userTask = step.waiting.find((w) => w.type === 'bpmn:UserTask');
         const message = step.waiting.find((w) => w.messageName);
         expect(userTask || message).toBeDefined();
+        const round = userTask ? (visits.get(userTask.elementId) ?? 0) : 0;
+        if (userTask) visits.set(userTask.elementId, round + 1);
         const action = userTask
           ? {
               kind: 'complete' as const,
               elementId: userTask.elementId,
               executionId: userTask.executionId,
-              values: Object.fromEntries(model.userTasks[userTask.elementId].formFields.map((f) => [f.id, valueFor(f, variant)])),
+              values: Object.fromEntries(model.userTasks[userTask.elementId].formFields.map((f) => [f.id, valueFor(f, variant + round)])),
             }
           : { kind: 'message' as const, messageId: model.messages.find((m) => m.name === message!.messageName)!.id, values: {} };
         visited.push(userTask?.elementId ?? message!.elementId);
