@@ -7,8 +7,9 @@ import { IncidentsAndBreaches1795800000000 } from './1795800000000-incidents-and
 import { IncidentLogbookHoursEvidence1795800000001 } from './1795800000001-incident-logbook-hours-evidence';
 import { ImprovementMeasures1795800000002 } from './1795800000002-improvement-measures';
 import { EvidenceDestroyable1795800000003 } from './1795800000003-evidence-destroyable';
-import { DataSubjectRequests1796300000000 } from './1796300000000-data-subject-requests';
 import { AuditHashChain1795900000000 } from './1795900000000-audit-hash-chain';
+import { Zaaksysteem1796200000000 } from './1796200000000-zaaksysteem';
+import { DataSubjectRequests1796300000000 } from './1796300000000-data-subject-requests';
 import { DpiaAndProcessingRegister1796400000000 } from './1796400000000-dpia-and-processing-register';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs see the same set. */
@@ -22,7 +23,8 @@ export const allMigrations = [
   IncidentLogbookHoursEvidence1795800000001,
   ImprovementMeasures1795800000002,
   EvidenceDestroyable1795800000003,
-  DataSubjectRequests1796300000000,
   AuditHashChain1795900000000,
+  Zaaksysteem1796200000000,
+  DataSubjectRequests1796300000000,
   DpiaAndProcessingRegister1796400000000,
 ];

@@ -41,6 +41,12 @@ export interface Config {
   incidentEvaluationDelay: string;
   /** ISO 8601 duration an archived incident file is kept before it is destroyed (step 41). */
   incidentRetentionPeriod: string;
+  /** JSON file with the municipalities' zaaksysteem (ZGW API) settings; empty = no zaaksysteem integration. */
+  zgwConfigFile?: string;
+  /** How often the Zaken API is polled for new zaken whose notification was lost, in ms. */
+  zgwReconcileIntervalMs: number;
+  /** How many days back that poll looks (by startdatum). */
+  zgwReconcileLookbackDays: number;
   /** Folder with the letter templates of data-subject requests (acknowledgement, repair, extension, decision .md). */
   dsrTemplateDir: string;
   /** ISO 8601 duration from updating the verwerkingsregister to the processing's re-assessment (BLNP: four years). */
@@ -111,6 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     incidentEvaluationDelay: durationFromEnv(env, 'INCIDENT_EVALUATION_DELAY', 'P14D'),
     incidentRetentionPeriod: durationFromEnv(env, 'INCIDENT_RETENTION_PERIOD', 'P5Y'),
+    zgwConfigFile: env.ZGW_CONFIG_FILE ? path.resolve(cwd, env.ZGW_CONFIG_FILE) : undefined,
+    zgwReconcileIntervalMs: intFromEnv(env, 'ZGW_RECONCILE_INTERVAL_MS', 900_000),
+    zgwReconcileLookbackDays: intFromEnv(env, 'ZGW_RECONCILE_LOOKBACK_DAYS', 7),
     dsrTemplateDir: path.resolve(cwd, env.DSR_TEMPLATE_DIR ?? 'templates/dsr'),
     dpiaReassessmentInterval: durationFromEnv(env, 'DPIA_REASSESSMENT_INTERVAL', 'P4Y'),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),

@@ -19,6 +19,12 @@ import { BreachService } from './breach-notification/breach.service';
 import { registerIncidentHooks } from './incidents/incident-task-hooks';
 import { IncidentService } from './incidents/incident.service';
 import { InvestigationService } from './incidents/investigation.service';
+import { resolveCatalogue } from './zaaksysteem/catalogue-resolution';
+import { NotificationReceiver } from './zaaksysteem/notification-receiver';
+import { reconcileNewZaken } from './zaaksysteem/reconciliation';
+import { ZaaksysteemDirectory } from './zaaksysteem/zaaksysteem-directory';
+import { loadZgwSettings } from './zaaksysteem/zgw-config';
+import { DocumentSource, registerZgwServices } from './zaaksysteem/zgw-services';
 import { DataSubjectRequestService } from './dsr/data-subject-request.service';
 import { registerDsrHooks } from './dsr/dsr-task-hooks';
 import { LetterRenderer } from './dsr/letters/letter-renderer';
@@ -30,6 +36,8 @@ export interface Platform {
   config: Config;
   database: Database;
   workflow: WorkflowService;
+  /** The resolved zaaksysteem configuration, when ZGW_CONFIG_FILE is set. */
+  zaaksysteem?: ZaaksysteemDirectory;
   metrics: PlatformMetrics;
   server: http.Server;
   /** Base URL the server listens on, e.g. http://127.0.0.1:4000. */
@@ -43,6 +51,15 @@ export interface PlatformOptions {
   services?: ServiceRegistry;
   /** Skip the timer poller and outbox relay (tests that drive them by hand). */
   withoutWorkers?: boolean;
+  /** Documents the zgw.document-toevoegen service task attaches to a zaak. */
+  zgwDocuments?: DocumentSource;
+}
+
+/** The zaaksysteem integration, when ZGW_CONFIG_FILE names a configuration: checked against the catalogue at start. */
+async function openZaaksysteem(config: Config): Promise<ZaaksysteemDirectory | undefined> {
+  if (!config.zgwConfigFile) return undefined;
+  const settings = loadZgwSettings(config.zgwConfigFile);
+  return new ZaaksysteemDirectory(settings, await resolveCatalogue(settings));
 }
 
 /** The municipalities a timer start event starts a case for: TENANTS, or those of the realm export. */
@@ -61,6 +78,11 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const database = await openDatabase(config);
   let dpia: DpiaService | undefined;
   const services = options.services ?? defaultServiceRegistry({ dpia: () => dpia });
+  const zaaksysteem = await openZaaksysteem(config).catch(async (err) => {
+    await database.close();
+    throw err;
+  });
+  if (zaaksysteem) registerZgwServices(services, { directory: zaaksysteem, documents: options.zgwDocuments });
   const withIncidentsAndRequests = registerDsrHooks(registerIncidentHooks(new TaskHookRegistry(), config), new LetterRenderer(config.dsrTemplateDir));
   const taskHooks = registerDpiaHooks(withIncidentsAndRequests, config);
   const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
@@ -118,7 +140,10 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     },
     metrics,
     metricsToken: config.metricsToken,
-    extraRouters: devIdentity ? [devIdentity.router()] : [],
+    extraRouters: [
+      ...(devIdentity ? [devIdentity.router()] : []),
+      ...(zaaksysteem ? [new NotificationReceiver(database.dataSource, workflow, zaaksysteem).router()] : []),
+    ],
     bodyLimit: `${Math.ceil((config.maxDiagramBytes * 2) / 1024)}kb`,
     trustProxy: config.trustProxy,
     limits: {
@@ -141,6 +166,13 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
         timerPollMs: config.timerPollMs,
         outboxPollMs: config.outboxPollMs,
         tenants,
+        extraRounds: zaaksysteem
+          ? [{
+              name: 'zaaksysteem reconciliation',
+              intervalMs: config.zgwReconcileIntervalMs,
+              round: () => reconcileNewZaken(database.dataSource, workflow, zaaksysteem, config.zgwReconcileLookbackDays),
+            }]
+          : [],
         onTimerFired: (lateness) => metrics.observeTimerFired(lateness),
       });
   logger.info('privacyflow ready', { url: `${url}/graphql`, database: database.kind, tenants });
@@ -149,6 +181,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     config,
     database,
     workflow,
+    zaaksysteem,
     metrics,
     server,
     get url() {

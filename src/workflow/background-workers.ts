@@ -37,6 +37,13 @@ class PollingLoop {
   }
 }
 
+/** A periodic job of an optional module (zaaksysteem reconciliation); returns the work it did. */
+export interface ExtraRound {
+  name: string;
+  intervalMs: number;
+  round: () => Promise<number>;
+}
+
 export interface BackgroundWorkers {
   stop(): Promise<void>;
 }
@@ -44,9 +51,16 @@ export interface BackgroundWorkers {
 /** The timer poller, the timer start poller and the outbox relay; every server process runs them. */
 export function startBackgroundWorkers(
   workflow: WorkflowService,
-  options: { timerPollMs: number; outboxPollMs: number; tenants: readonly string[]; onTimerFired?: TimerFiredObserver },
+  options: {
+    timerPollMs: number;
+    outboxPollMs: number;
+    tenants: readonly string[];
+    extraRounds?: ExtraRound[];
+    onTimerFired?: TimerFiredObserver;
+  },
 ): BackgroundWorkers {
   const loops = [
+    ...(options.extraRounds ?? []).map((r) => new PollingLoop(r.name, r.intervalMs, r.round)),
     new PollingLoop('timer poller', options.timerPollMs, () => fireDueTimers(workflow.commands, 50, options.onTimerFired)),
     new PollingLoop('timer start poller', options.timerPollMs, () => fireDueTimerStarts(workflow.commands, options.tenants)),
     new PollingLoop('outbox relay', options.outboxPollMs, () => relayOutbox(workflow.dataSource, workflow.services)),

@@ -13,6 +13,9 @@ export function retryDelayMs(attempts: number): number {
 /**
  * Performs recorded service calls after their command committed. Rows are claimed with
  * SKIP LOCKED so several server processes share the work without doing a call twice.
+ * Calls of one case run in the order they were recorded (`seq`): a call waits while an earlier
+ * one of its case is still pending, so a zaak is created before its statuses, and statuses
+ * are set in the diagram's order even when the zaaksysteem was down in between.
  * Returns the number of messages handled.
  */
 export async function relayOutbox(dataSource: DataSource, services: ServiceRegistry, batch = 10): Promise<number> {
@@ -21,7 +24,9 @@ export async function relayOutbox(dataSource: DataSource, services: ServiceRegis
       .getRepository(OutboxMessageEntity)
       .createQueryBuilder('m')
       .where(`m.status = 'pending' AND m.available_at <= :now`, { now: new Date() })
+      .andWhere(`NOT EXISTS (SELECT 1 FROM outbox_message earlier WHERE earlier.instance_id = m.instance_id AND earlier.status = 'pending' AND earlier.seq < m.seq)`)
       .orderBy('m.available_at')
+      .addOrderBy('m.seq')
       .limit(batch)
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')

@@ -27,6 +27,8 @@ import { ProcessInstanceEntity } from './process-instance.entity';
 import { TimerJobEntity } from './timer-job.entity';
 import { TimerStartJobEntity } from './timer-start-job.entity';
 import { UserTaskEntity } from './user-task.entity';
+import { ZaakLinkEntity } from './zaak-link.entity';
+import { ZgwNotificationEntity } from './zgw-notification.entity';
 
 export {
   DsrLetterEntity,
@@ -58,6 +60,8 @@ export {
   TimerJobEntity,
   TimerStartJobEntity,
   UserTaskEntity,
+  ZaakLinkEntity,
+  ZgwNotificationEntity,
 };
 
 export const allEntities = [
@@ -90,4 +94,6 @@ export const allEntities = [
   TimerJobEntity,
   TimerStartJobEntity,
   UserTaskEntity,
+  ZaakLinkEntity,
+  ZgwNotificationEntity,
 ];

@@ -1,0 +1,113 @@
+import { DateTime } from 'luxon';
+import type { ZgwMunicipalitySettings, ZgwProcessSettings, ZgwSettings } from './zgw-config';
+import { ZgwConfigError, ZgwErrorCode } from './zgw-error';
+import { ZgwHttpClient } from './zgw-http';
+
+/** A process's catalogue items as URLs of the versions valid today. */
+export interface ResolvedProcess {
+  processKey: string;
+  settings: ZgwProcessSettings;
+  zaaktype: { url: string; identificatie: string; vertrouwelijkheidaanduiding: string; doorlooptijd: string };
+  statustypen: Record<string, string>;
+  /** The statustype with the highest volgnummer: setting it closes the zaak. */
+  eindstatustype: string;
+  informatieobjecttypen: Record<string, string>;
+  resultaattypen: Record<string, string>;
+  besluittype?: { url: string; reactietermijn: string | null };
+  roltypen: Record<string, string>;
+}
+
+export interface ResolvedMunicipality {
+  settings: ZgwMunicipalitySettings;
+  processes: Record<string, ResolvedProcess>;
+}
+
+export type Problems = ConstructorParameters<typeof ZgwConfigError>[0];
+
+const today = () => DateTime.now().setZone('Europe/Amsterdam').toISODate()!;
+
+function byOmschrijving(
+  wanted: Record<string, string>,
+  available: { url: string; omschrijving: string }[],
+  path: string,
+  kind: string,
+  problems: Problems,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, omschrijving] of Object.entries(wanted)) {
+    const match = available.find((a) => a.omschrijving === omschrijving);
+    if (match) out[key] = match.url;
+    else problems.push({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: `${path}.${key}`, message: `${kind} "${omschrijving}" does not exist for this zaaktype` });
+  }
+  return out;
+}
+
+async function resolveProcess(client: ZgwHttpClient, m: ZgwMunicipalitySettings, key: string, p: ZgwProcessSettings, problems: Problems): Promise<ResolvedProcess | undefined> {
+  const path = `municipalities.${m.tenantId}.processes.${key}`;
+  const date = today();
+  const zaaktypen = await client.all<any>(`${m.apis.catalogi}/zaaktypen`, { catalogus: m.catalogus, identificatie: p.zaaktype, status: 'definitief', datumGeldigheid: date });
+  // The API filters on the date already; filter again so a provider that ignores it cannot hand us an expired version.
+  const valid = zaaktypen.filter((z) => !z.concept && z.beginGeldigheid <= date && (!z.eindeGeldigheid || z.eindeGeldigheid >= date));
+  if (valid.length !== 1) {
+    problems.push({
+      code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN,
+      path: `${path}.zaaktype`,
+      message: valid.length ? `${valid.length} versions of zaaktype "${p.zaaktype}" are valid today` : `no published zaaktype "${p.zaaktype}" is valid today in ${m.catalogus}`,
+    });
+    return undefined;
+  }
+  const zaaktype = valid[0];
+  const statustypen = await client.all<any>(`${m.apis.catalogi}/statustypen`, { zaaktype: zaaktype.url });
+  const resultaattypen = await client.all<any>(`${m.apis.catalogi}/resultaattypen`, { zaaktype: zaaktype.url });
+  const roltypen = await client.all<any>(`${m.apis.catalogi}/roltypen`, { zaaktype: zaaktype.url });
+  const iots = (await client.all<any>(`${m.apis.catalogi}/informatieobjecttypen`, { catalogus: m.catalogus, status: 'definitief' }))
+    .filter((i) => (zaaktype.informatieobjecttypen ?? []).includes(i.url));
+  const eind = [...statustypen].sort((a, b) => b.volgnummer - a.volgnummer)[0];
+  if (!eind) problems.push({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: `${path}.statustypen`, message: 'the zaaktype has no statustypen' });
+
+  let besluittype: ResolvedProcess['besluittype'];
+  if (p.besluittype) {
+    const found = (await client.all<any>(`${m.apis.catalogi}/besluittypen`, { catalogus: m.catalogus, zaaktypen: zaaktype.url, status: 'definitief' }))
+      .find((b) => b.omschrijving === p.besluittype);
+    if (found) besluittype = { url: found.url, reactietermijn: found.reactietermijn ?? null };
+    else problems.push({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: `${path}.besluittype`, message: `besluittype "${p.besluittype}" does not exist for this zaaktype` });
+  }
+  return {
+    processKey: key,
+    settings: p,
+    zaaktype: { url: zaaktype.url, identificatie: zaaktype.identificatie, vertrouwelijkheidaanduiding: zaaktype.vertrouwelijkheidaanduiding, doorlooptijd: zaaktype.doorlooptijd },
+    statustypen: byOmschrijving(p.statustypen, statustypen, `${path}.statustypen`, 'statustype', problems),
+    eindstatustype: eind?.url ?? '',
+    informatieobjecttypen: byOmschrijving(p.informatieobjecttypen, iots, `${path}.informatieobjecttypen`, 'informatieobjecttype', problems),
+    resultaattypen: byOmschrijving(p.resultaattypen, resultaattypen, `${path}.resultaattypen`, 'resultaattype', problems),
+    besluittype,
+    roltypen: Object.fromEntries(
+      Object.entries(byOmschrijving(p.roltypen, roltypen, `${path}.roltypen`, 'roltype', problems)),
+    ),
+  };
+}
+
+/**
+ * Looks every configured name up in the municipality's catalogus, once at start. All unknown
+ * items are reported together; a catalogue that cannot be reached stops the start as well,
+ * because no service task could be performed correctly without it.
+ */
+export async function resolveCatalogue(settings: ZgwSettings): Promise<ResolvedMunicipality[]> {
+  const problems: Problems = [];
+  const out: ResolvedMunicipality[] = [];
+  for (const m of settings.municipalities) {
+    const client = new ZgwHttpClient(m, { userId: 'system:zaaksysteem', representation: 'privacyflow' });
+    const processes: Record<string, ResolvedProcess> = {};
+    for (const [key, p] of Object.entries(m.processes)) {
+      try {
+        const resolved = await resolveProcess(client, m, key, p, problems);
+        if (resolved) processes[key] = resolved;
+      } catch (err) {
+        problems.push({ code: ZgwErrorCode.REQUEST_FAILED, path: `municipalities.${m.tenantId}.processes.${key}`, message: (err as Error).message });
+      }
+    }
+    out.push({ settings: m, processes });
+  }
+  if (problems.length) throw new ZgwConfigError(problems);
+  return out;
+}

@@ -1,0 +1,136 @@
+import { DateTime, Duration } from 'luxon';
+import type { ResolvedProcess } from './catalogue-resolution';
+import type { ZgwHttpClient } from './zgw-http';
+
+/** Confidentiality levels from least to most confidential; privacy cases are at least `vertrouwelijk`. */
+const LEVELS = ['openbaar', 'beperkt_openbaar', 'intern', 'zaakvertrouwelijk', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'];
+
+export function atLeastVertrouwelijk(level: string | undefined): string {
+  const index = Math.max(LEVELS.indexOf(level ?? ''), LEVELS.indexOf('vertrouwelijk'));
+  return LEVELS[index];
+}
+
+export interface NewZaak {
+  caseId: string;
+  bron: string;
+  startdatum: string;
+  uiterlijkeEinddatumAfdoening?: string;
+  omschrijving?: string;
+}
+
+/**
+ * The zaak carrying our case id as kenmerk, or a new one. Zaken 1.5.1 cannot filter on
+ * kenmerken, so after a crash between create and our commit the zaak is found by the filters
+ * the API has (zaaktype, bronorganisatie, startdatum — all fixed per case) and then by kenmerk.
+ */
+export async function findOrCreateZaak(client: ZgwHttpClient, process: ResolvedProcess, zaak: NewZaak): Promise<{ url: string; created: boolean }> {
+  const m = client.municipality;
+  const candidates = await client.all<any>(`${m.apis.zaken}/zaken`, { zaaktype: process.zaaktype.url, bronorganisatie: m.rsin, startdatum: zaak.startdatum });
+  const existing = candidates.find((z) => (z.kenmerken ?? []).some((k: any) => k.bron === zaak.bron && k.kenmerk === zaak.caseId));
+  if (existing) return { url: existing.url, created: false };
+  const deadline =
+    zaak.uiterlijkeEinddatumAfdoening ??
+    DateTime.fromISO(zaak.startdatum).plus(Duration.fromISO(process.zaaktype.doorlooptijd || 'P1M')).toISODate()!;
+  const created = await client.post<any>(`${m.apis.zaken}/zaken`, {
+    zaaktype: process.zaaktype.url,
+    bronorganisatie: m.rsin,
+    verantwoordelijkeOrganisatie: m.rsin,
+    startdatum: zaak.startdatum,
+    uiterlijkeEinddatumAfdoening: deadline,
+    vertrouwelijkheidaanduiding: atLeastVertrouwelijk(process.zaaktype.vertrouwelijkheidaanduiding),
+    ...(zaak.omschrijving ? { omschrijving: zaak.omschrijving.slice(0, 80) } : {}),
+    kenmerken: [{ kenmerk: zaak.caseId, bron: zaak.bron }],
+  });
+  return { url: created.url, created: true };
+}
+
+/** Sets a status unless the zaak already has one of this statustype (a repeated call after a crash). */
+export async function setStatus(client: ZgwHttpClient, zaakUrl: string, statustype: string, toelichting?: string): Promise<boolean> {
+  const { zaken } = client.municipality.apis;
+  const existing = await client.all<any>(`${zaken}/statussen`, { zaak: zaakUrl, statustype });
+  if (existing.length) return false;
+  await client.post(`${zaken}/statussen`, {
+    zaak: zaakUrl,
+    statustype,
+    datumStatusGezet: new Date().toISOString(),
+    ...(toelichting ? { statustoelichting: toelichting.slice(0, 1000) } : {}),
+  });
+  return true;
+}
+
+/** Adds a staff member (medewerker) in a role, once. */
+export async function addEmployeeRole(client: ZgwHttpClient, zaakUrl: string, roltype: string, username: string, toelichting: string): Promise<boolean> {
+  const { zaken } = client.municipality.apis;
+  const existing = await client.all<any>(`${zaken}/rollen`, { zaak: zaakUrl, roltype, betrokkeneIdentificatie__medewerker__identificatie: username });
+  if (existing.length) return false;
+  await client.post(`${zaken}/rollen`, {
+    zaak: zaakUrl,
+    roltype,
+    betrokkeneType: 'medewerker',
+    roltoelichting: toelichting.slice(0, 1000),
+    betrokkeneIdentificatie: { identificatie: username.slice(0, 24) },
+  });
+  return true;
+}
+
+export interface ZaakDocument {
+  titel: string;
+  bestandsnaam: string;
+  formaat: string;
+  inhoud: Buffer;
+  auteur: string;
+}
+
+/**
+ * Uploads a document and links it to the zaak; the Zaken API mirrors the link into Documenten
+ * itself. A document already linked under the same title is not uploaded again.
+ */
+export async function attachDocument(client: ZgwHttpClient, zaakUrl: string, informatieobjecttype: string, doc: ZaakDocument): Promise<boolean> {
+  const m = client.municipality;
+  const linked = await client.get<any[]>(`${m.apis.zaken}/zaakinformatieobjecten`, { zaak: zaakUrl });
+  if (linked.some((zio) => zio.titel === doc.titel)) return false;
+  const eio = await client.post<any>(`${m.apis.documenten}/enkelvoudiginformatieobjecten`, {
+    bronorganisatie: m.rsin,
+    creatiedatum: DateTime.now().setZone('Europe/Amsterdam').toISODate(),
+    titel: doc.titel.slice(0, 200),
+    auteur: doc.auteur.slice(0, 200),
+    taal: 'nld',
+    informatieobjecttype,
+    vertrouwelijkheidaanduiding: 'vertrouwelijk',
+    status: 'definitief',
+    bestandsnaam: doc.bestandsnaam,
+    formaat: doc.formaat,
+    inhoud: doc.inhoud.toString('base64'),
+    // Closing the zaak requires a decision on usage rights for every document; ours carry none.
+    indicatieGebruiksrecht: false,
+  });
+  await client.post(`${m.apis.zaken}/zaakinformatieobjecten`, { zaak: zaakUrl, informatieobject: eio.url, titel: doc.titel.slice(0, 200) });
+  return true;
+}
+
+/** Records the Awb decision with the date until which objection is possible (verzenddatum + reactietermijn). */
+export async function recordBesluit(client: ZgwHttpClient, zaakUrl: string, besluittype: { url: string; reactietermijn: string | null }, datum: string): Promise<boolean> {
+  const m = client.municipality;
+  const existing = await client.all<any>(`${m.apis.besluiten}/besluiten`, { zaak: zaakUrl, besluittype: besluittype.url });
+  if (existing.length) return false;
+  // Art. 6:7 Awb: six weeks when the besluittype names no reactietermijn.
+  const termijn = Duration.fromISO(besluittype.reactietermijn || 'P6W');
+  await client.post(`${m.apis.besluiten}/besluiten`, {
+    verantwoordelijkeOrganisatie: m.rsin,
+    besluittype: besluittype.url,
+    zaak: zaakUrl,
+    datum,
+    ingangsdatum: datum,
+    verzenddatum: datum,
+    uiterlijkeReactiedatum: DateTime.fromISO(datum).plus(termijn).toISODate(),
+  });
+  return true;
+}
+
+/** Sets the resultaat (once) and then the eindstatus, which closes the zaak. */
+export async function closeZaak(client: ZgwHttpClient, zaakUrl: string, resultaattype: string, eindstatustype: string): Promise<void> {
+  const { zaken } = client.municipality.apis;
+  const results = await client.all<any>(`${zaken}/resultaten`, { zaak: zaakUrl });
+  if (!results.length) await client.post(`${zaken}/resultaten`, { zaak: zaakUrl, resultaattype });
+  await setStatus(client, zaakUrl, eindstatustype);
+}

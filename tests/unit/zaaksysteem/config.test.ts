@@ -1,0 +1,77 @@
+import { parseZgwSettings } from '../../../src/zaaksysteem/zgw-config';
+import { ZgwConfigError, ZgwErrorCode } from '../../../src/zaaksysteem/zgw-error';
+
+const valid = () => ({
+  municipalities: {
+    leusden: {
+      rsin: '002220647',
+      apis: { zaken: 'https://oz.example/zaken/api/v1/', catalogi: 'https://oz.example/catalogi/api/v1', documenten: 'https://oz.example/documenten/api/v1', besluiten: 'https://oz.example/besluiten/api/v1' },
+      catalogus: 'https://oz.example/catalogi/api/v1/catalogussen/1',
+      clientId: 'privacyflow',
+      secretEnv: 'LEUSDEN_ZGW_SECRET',
+      notificationAuthEnv: 'LEUSDEN_ZGW_WEBHOOK_AUTH',
+      processes: {
+        'data-subject-request': {
+          zaaktype: 'AVG-VERZOEK',
+          statustypen: { StatusOntvangen: 'Ontvangen' },
+          resultaattypen: { toegewezen: 'Toegewezen' },
+          besluittype: 'Besluit op verzoek AVG',
+        },
+      },
+    },
+  },
+});
+const env = { LEUSDEN_ZGW_SECRET: 's3cret', LEUSDEN_ZGW_WEBHOOK_AUTH: 'Bearer t' };
+
+function problemsOf(raw: unknown, environment: NodeJS.ProcessEnv = env) {
+  try {
+    parseZgwSettings(raw, environment);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ZgwConfigError);
+    return (err as ZgwConfigError).problems;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('zaaksysteem configuration file', () => {
+  it('reads a valid file, takes secrets from the environment and trims trailing slashes', () => {
+    const settings = parseZgwSettings(valid(), env);
+    expect(settings.bron).toBe('privacyflow');
+    const [m] = settings.municipalities;
+    expect(m).toMatchObject({ tenantId: 'leusden', secret: 's3cret', notificationAuth: 'Bearer t' });
+    expect(m.apis.zaken).toBe('https://oz.example/zaken/api/v1');
+    expect(m.processes['data-subject-request']).toMatchObject({ startsOnNewZaak: false, informatieobjecttypen: {}, roltypen: {} });
+  });
+
+  it('names a missing secret by its environment variable, with its own code', () => {
+    expect(problemsOf(valid(), { LEUSDEN_ZGW_WEBHOOK_AUTH: 'Bearer t' })).toEqual([
+      { code: ZgwErrorCode.SECRET_MISSING, path: 'municipalities.leusden.secretEnv', message: 'environment variable LEUSDEN_ZGW_SECRET is not set' },
+    ]);
+  });
+
+  it('reports every missing and unknown item at once', () => {
+    const raw: any = valid();
+    delete raw.municipalities.leusden.rsin;
+    raw.municipalities.leusden.apis.zaken = 'ftp://x';
+    raw.municipalities.leusden.clientSecret = 'never here';
+    delete raw.municipalities.leusden.processes['data-subject-request'].statustypen;
+    expect(problemsOf(raw).map((p) => p.path).sort()).toEqual([
+      'municipalities.leusden.apis.zaken',
+      'municipalities.leusden.clientSecret',
+      'municipalities.leusden.processes.data-subject-request.statustypen',
+      'municipalities.leusden.rsin',
+    ]);
+  });
+
+  it('refuses an RSIN that fails the elfproef', () => {
+    const raw: any = valid();
+    raw.municipalities.leusden.rsin = '002220648';
+    expect(problemsOf(raw)).toEqual([expect.objectContaining({ path: 'municipalities.leusden.rsin', code: ZgwErrorCode.CONFIG_INVALID })]);
+  });
+
+  it('requires the Besluiten API when a process records a besluit', () => {
+    const raw: any = valid();
+    delete raw.municipalities.leusden.apis.besluiten;
+    expect(problemsOf(raw)).toEqual([expect.objectContaining({ path: 'municipalities.leusden.apis.besluiten' })]);
+  });
+});
