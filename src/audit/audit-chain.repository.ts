@@ -1,20 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { inSpan } from '../observability/tracing';
-import { asStoredJson, auditEntryHash, GENESIS_HASH } from './entry-hash';
+import { asStoredJson, auditEntryHash, GENESIS_HASH, HashedAuditContent } from './entry-hash';
 
-export interface NewAuditEntry {
-  tenantId: string;
-  actor: string;
-  actorRoles: string[];
-  roleUsed: string | null;
-  action: string;
-  instanceId: string | null;
-  taskId: string | null;
-  details: Record<string, unknown>;
-  at: Date;
-  clientAddress: string | null;
-  requestId: string | null;
-}
+/** An entry as the caller gives it: everything its hash covers except the link to the previous one. */
+export type NewAuditEntry = Omit<HashedAuditContent, 'prevHash'>;
 
 /**
  * Appends one entry to its tenant's chain inside the caller's transaction.
