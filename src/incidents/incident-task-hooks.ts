@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import { closeApNotification, draftApNotification, submitApNotification } from '../breach-notification/ap-notification';
 import { recordAdvice, recordDecision, startBreach } from '../breach-notification/breach-records';
 import type { Config } from '../config';
-import type { Actor } from '../identity/actor';
 import { IncidentEntity } from '../persistence/entities';
 import { TaskCompletionContext, TaskHookRegistry } from '../workflow/task-hooks';
 import { IncidentError, IncidentErrorCode } from './incident-error';
@@ -18,12 +17,6 @@ export type IncidentScheduling = Pick<Config, 'incidentEvaluationDelay' | 'incid
 
 const after = (from: Date, isoDuration: string) => DateTime.fromJSDate(from, { zone: 'utc' }).plus(Duration.fromISO(isoDuration)).toJSDate();
 
-function refuseReporter(incident: IncidentEntity, actor: Actor, what: string) {
-  if (incident.reportedBy && incident.reportedBy === actor.userId) {
-    throw new IncidentError(IncidentErrorCode.SEPARATION_OF_DUTIES, `who reported ${incident.reference} may not ${what} it`);
-  }
-}
-
 async function update(em: EntityManager, incident: IncidentEntity, changes: Partial<IncidentEntity>) {
   await em.update(IncidentEntity, { id: incident.id }, changes);
 }
@@ -32,7 +25,6 @@ async function update(em: EntityManager, incident: IncidentEntity, changes: Part
 async function assessReport({ em, instance, values, actor }: TaskCompletionContext) {
   const now = new Date();
   const incident = await requireIncidentOfInstance(em, instance.id);
-  refuseReporter(incident, actor, 'assess');
   const impact = values.impact as IncidentEntity['impact'];
   const reason = typeof values.impactCorrectionReason === 'string' ? values.impactCorrectionReason.trim() : '';
   if (incident.proposedImpact && impact !== incident.proposedImpact && !reason) {
@@ -96,7 +88,6 @@ export function registerIncidentHooks(registry: TaskHookRegistry, scheduling: In
   on(INCIDENT_TASKS.closeIncident, async ({ em, instance, values, actor }) => {
     const now = new Date();
     const incident = await requireIncidentOfInstance(em, instance.id);
-    refuseReporter(incident, actor, 'close');
     const evaluationDueAt = after(now, scheduling.incidentEvaluationDelay);
     await update(em, incident, { status: 'closed', closedAt: now, closedBy: actor.userId, closureSummary: String(values.closureSummary ?? ''), evaluationDueAt });
     await logEvent(em, incident, `Incident afgesloten en geregistreerd; evaluatie gepland op ${day(evaluationDueAt)}`, actor, now);
