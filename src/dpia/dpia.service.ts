@@ -144,9 +144,10 @@ export class DpiaService {
   }
 
   /** The DPIA for editing: it exists, the actor sees it and keeps its risk register; locked in `em`. */
-  private async editable(em: EntityManager, actor: Actor, dpiaId: string): Promise<DpiaEntity> {
+  private async editable(em: EntityManager, actor: Actor, dpiaId: string, reachedVia = 'DPIA'): Promise<DpiaEntity> {
     const dpia = isUuid(dpiaId) ? await em.findOne(DpiaEntity, { where: { id: dpiaId }, lock: { mode: 'pessimistic_write' } }) : null;
-    if (!dpia || !canReadDpia(actor, dpia.tenantId)) throw notFound('DPIA');
+    // Named after what the caller asked for: "DPIA not found" for a measure id would tell that the measure exists.
+    if (!dpia || !canReadDpia(actor, dpia.tenantId)) throw notFound(reachedVia);
     if (!canEditDpia(actor, dpia.tenantId)) throw forbidden('keep the risk register of this DPIA');
     return dpia;
   }
@@ -163,7 +164,7 @@ export class DpiaService {
     return this.dataSource.transaction(async (em) => {
       const measure = isUuid(measureId) ? await em.findOne(DpiaMeasureEntity, { where: { id: measureId } }) : null;
       if (!measure) throw notFound('measure');
-      await this.editable(em, actor, measure.dpiaId);
+      await this.editable(em, actor, measure.dpiaId, 'measure');
       return trackMeasure(em, measure, status, actor.userId, new Date());
     });
   }
