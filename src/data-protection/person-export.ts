@@ -45,15 +45,15 @@ export async function buildPersonalDataDocument(
   const pattern = termPattern([...identifierTerms(located.person), ...located.extraTerms]);
   const cases: ExportedCase[] = [];
   const sections: Record<string, unknown>[] = [];
-  for (const located_ of located.cases) {
-    const { record } = located_;
-    const hold = erasureHold(factsOf(located_), now);
+  for (const found of located.cases) {
+    const { record } = found;
+    const hold = erasureHold(factsOf(found), now);
     const summary: ExportedCase = {
       caseId: record.instanceId,
       caseType: record.caseType,
       processKey: record.processKey,
       reference: record.reference,
-      roles: located_.roles,
+      roles: found.roles,
       closed: hold?.code !== 'ERASURE_CASE_OPEN',
       hold: hold ? { ...hold, text: HOLD_TEXTS[hold.reason] } : null,
       personalDataRemovedAt: record.retention?.personalDataRemovedAt ?? null,
@@ -63,9 +63,9 @@ export async function buildPersonalDataDocument(
       ...summary,
       startedAt: record.startedAt,
       endedAt: record.endedAt,
-      dataSubjectRequest: record.request && located_.roles.some((r) => r === 'requester' || r === 'representative') ? await requestSection(em, record) : undefined,
-      incident: record.incident ? incidentSection(record, located_) : undefined,
-      mentions: await mentionsIn(em, located_, pattern),
+      dataSubjectRequest: record.request && found.roles.some((r) => r === 'requester' || r === 'representative') ? await requestSection(em, record) : undefined,
+      incident: record.incident ? incidentSection(record, found) : undefined,
+      mentions: await mentionsIn(em, found, pattern),
     });
   }
   const audit = await auditEntriesAbout(em, tenantId, { instanceIds: cases.map((c) => c.caseId), subjects: [subject] }, MAX_EXPORTED_AUDIT_ENTRIES + 1);
