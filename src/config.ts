@@ -41,6 +41,18 @@ export interface Config {
   incidentEvaluationDelay: string;
   /** ISO 8601 duration an archived incident file is kept before it is destroyed (step 41). */
   incidentRetentionPeriod: string;
+  /** ISO 8601 duration a data-subject request's personal data are kept after its case ended. */
+  dsrRetentionPeriod: string;
+  /** ISO 8601 duration the personal data of a case of a process without caseType are kept after it ended. */
+  caseRetentionPeriod: string;
+  /** How often cases whose retention period has passed are looked for, in ms. */
+  retentionPollMs: number;
+  /**
+   * Secret for the keyed hashes that link audit pseudonyms to people (person_pseudonym). Empty =
+   * a random key per municipality kept in the database; set it so a copy of the database alone
+   * cannot test guessed BSNs against the mapping.
+   */
+  pseudonymKey?: string;
   /** JSON file with the municipalities' zaaksysteem (ZGW API) settings; empty = no zaaksysteem integration. */
   zgwConfigFile?: string;
   /** How often the Zaken API is polled for new zaken whose notification was lost, in ms. */
@@ -85,6 +97,12 @@ function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
   return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
+function pseudonymKeyFromEnv(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32) throw new Error('PSEUDONYM_KEY must be at least 32 characters (a random secret)');
+  return raw;
+}
+
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -117,6 +135,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     incidentEvaluationDelay: durationFromEnv(env, 'INCIDENT_EVALUATION_DELAY', 'P14D'),
     incidentRetentionPeriod: durationFromEnv(env, 'INCIDENT_RETENTION_PERIOD', 'P5Y'),
+    dsrRetentionPeriod: durationFromEnv(env, 'DSR_RETENTION_PERIOD', 'P1Y'),
+    caseRetentionPeriod: durationFromEnv(env, 'CASE_RETENTION_PERIOD', 'P1Y'),
+    retentionPollMs: intFromEnv(env, 'RETENTION_POLL_MS', 60_000),
+    pseudonymKey: pseudonymKeyFromEnv(env.PSEUDONYM_KEY),
     zgwConfigFile: env.ZGW_CONFIG_FILE ? path.resolve(cwd, env.ZGW_CONFIG_FILE) : undefined,
     zgwReconcileIntervalMs: intFromEnv(env, 'ZGW_RECONCILE_INTERVAL_MS', 900_000),
     zgwReconcileLookbackDays: intFromEnv(env, 'ZGW_RECONCILE_LOOKBACK_DAYS', 7),

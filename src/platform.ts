@@ -30,12 +30,15 @@ import { registerDsrHooks } from './dsr/dsr-task-hooks';
 import { LetterRenderer } from './dsr/letters/letter-renderer';
 import { registerDpiaHooks } from './dpia/dpia-task-hooks';
 import { DpiaService } from './dpia/dpia.service';
+import { DataProtectionService } from './data-protection/data-protection.service';
 import { readWorkloadStatistics } from './workflow/workload-statistics';
 
 export interface Platform {
   config: Config;
   database: Database;
   workflow: WorkflowService;
+  /** Retention timer, export and erasure of personal data (tests drive the timer round directly). */
+  dataProtection: DataProtectionService;
   /** The resolved zaaksysteem configuration, when ZGW_CONFIG_FILE is set. */
   zaaksysteem?: ZaaksysteemDirectory;
   metrics: PlatformMetrics;
@@ -93,6 +96,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     breaches: new BreachService(database.dataSource),
     dataSubjectRequests: new DataSubjectRequestService(database.dataSource, workflow),
     dpia: (dpia = new DpiaService(database.dataSource, workflow)),
+    dataProtection: new DataProtectionService(database.dataSource, config),
   };
   const deployed = await workflow.deployDirectory(config.bpmnDir, systemActor('deployment'));
   logger.info('diagrams deployed', { diagrams: deployed.map((d) => `${d.definition.processKey}@${d.definition.version}${d.created ? ' (new)' : ''}`) });
@@ -166,13 +170,16 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
         timerPollMs: config.timerPollMs,
         outboxPollMs: config.outboxPollMs,
         tenants,
-        extraRounds: zaaksysteem
-          ? [{
-              name: 'zaaksysteem reconciliation',
-              intervalMs: config.zgwReconcileIntervalMs,
-              round: () => reconcileNewZaken(database.dataSource, workflow, zaaksysteem, config.zgwReconcileLookbackDays),
-            }]
-          : [],
+        extraRounds: [
+          { name: 'retention timer', intervalMs: config.retentionPollMs, round: () => domain.dataProtection.removeDueCaseData() },
+          ...(zaaksysteem
+            ? [{
+                name: 'zaaksysteem reconciliation',
+                intervalMs: config.zgwReconcileIntervalMs,
+                round: () => reconcileNewZaken(database.dataSource, workflow, zaaksysteem, config.zgwReconcileLookbackDays),
+              }]
+            : []),
+        ],
         onTimerFired: (lateness) => metrics.observeTimerFired(lateness),
       });
   logger.info('privacyflow ready', { url: `${url}/graphql`, database: database.kind, tenants });
@@ -181,6 +188,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     config,
     database,
     workflow,
+    dataProtection: domain.dataProtection,
     zaaksysteem,
     metrics,
     server,

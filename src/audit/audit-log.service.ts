@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../identity/actor';
 import { AUDIT_READER_ROLES, canReadAudit, roleUsedAmong } from '../identity/access-policy';
 import { AuditEntryEntity } from '../persistence/entities';
@@ -76,4 +76,25 @@ export async function readAuditLog(
     });
     return { tenantId, nodes, hasNextPage: rows.length > limit, endCursor: nodes.length ? encodeAuditCursor(nodes[nodes.length - 1].seq) : null };
   });
+}
+
+/**
+ * A municipality's entries about some cases or about pseudonymised people (details.subject), in
+ * chain order; for the export of everything held on one person. At most `limit` entries.
+ */
+export async function auditEntriesAbout(
+  em: EntityManager,
+  tenantId: string,
+  about: { instanceIds: string[]; subjects: string[] },
+  limit: number,
+): Promise<AuditEntryEntity[]> {
+  if (about.instanceIds.length === 0 && about.subjects.length === 0) return [];
+  return em
+    .getRepository(AuditEntryEntity)
+    .createQueryBuilder('a')
+    .where('a.tenant_id = :tenantId', { tenantId })
+    .andWhere(`(a.instance_id = ANY(CAST(:ids AS uuid[])) OR a.details->>'subject' = ANY(CAST(:subjects AS text[])))`, { ids: about.instanceIds, subjects: about.subjects })
+    .orderBy('a.seq', 'ASC')
+    .limit(limit)
+    .getMany();
 }

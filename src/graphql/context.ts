@@ -1,5 +1,6 @@
 import type { BreachService } from '../breach-notification/breach.service';
 import type { DataSubjectRequestService } from '../dsr/data-subject-request.service';
+import type { DataProtectionService } from '../data-protection/data-protection.service';
 import type { DpiaService } from '../dpia/dpia.service';
 import type { Actor } from '../identity/actor';
 import type { IncidentService } from '../incidents/incident.service';
@@ -16,6 +17,7 @@ export interface RequestContext {
   breaches: BreachService;
   dataSubjectRequests: DataSubjectRequestService;
   dpia: DpiaService;
+  dataProtection: DataProtectionService;
   /** Case reads already in the audit trail for this request (one entry per case and data kind). */
   caseReads: CaseReadMemo;
 }

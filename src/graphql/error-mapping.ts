@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { AuditError } from '../audit/audit-error';
 import { BreachError } from '../breach-notification/breach-error';
 import { DiagramRejectedError } from '../deployment/deployment-error';
+import { DATA_PROTECTION_ERROR_TEXTS, DataProtectionError } from '../data-protection/data-protection-error';
 import { DsrError } from '../dsr/dsr-error';
 import { DsrRequestError } from '../dsr/dsr-request-error';
 import { DPIA_ERROR_TEXTS, DpiaError } from '../dpia/dpia-error';
@@ -42,6 +43,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof DpiaError) {
     // The Dutch text is what staff see; the details name the fields or members concerned.
     const extensions = { code: original.code, text: DPIA_ERROR_TEXTS[original.code], ...(original.details ?? {}) };
+    return { message: original.message, path: formatted.path, extensions };
+  }
+  if (original instanceof DataProtectionError) {
+    const extensions = { code: original.code, text: DATA_PROTECTION_ERROR_TEXTS[original.code], ...(original.details ?? {}) };
     return { message: original.message, path: formatted.path, extensions };
   }
   if (original instanceof AuditError) {

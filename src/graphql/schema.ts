@@ -3,6 +3,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { BreachResolver } from './resolvers/breach.resolver';
+import { DataProtectionResolver } from './resolvers/data-protection.resolver';
 import { DataSubjectRequestResolver } from './resolvers/data-subject-request.resolver';
 import { DpiaResolver, ProcessingResolver } from './resolvers/dpia.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
@@ -27,6 +28,7 @@ export async function buildApiSchema(): Promise<GraphQLSchema> {
       DataSubjectRequestResolver,
       ProcessingResolver,
       DpiaResolver,
+      DataProtectionResolver,
     ],
     validate: false,
   });

@@ -249,3 +249,28 @@ export function roleUsedForTask(actor: Actor, task: TaskAccessFacts): string | n
 export function roleUsedAmong(actor: Actor, allowed: readonly string[]): string | null {
   return actor.roles.find((r) => allowed.includes(r)) ?? null;
 }
+
+/**
+ * Everything the platform holds on one person (for an access request about the platform itself):
+ * the FG, who supervises all cases, and the PB, who coordinates data-subject requests.
+ */
+export const PERSONAL_DATA_EXPORT_ROLES = ['fg', 'privacybeheerder'] as const;
+/**
+ * Erasing a person's data from closed cases carries out a decision on an erasure request: the PB's
+ * work. Not the FG: it supervises read-only and never decides (BLNP Bijlage 1; art. 38(6) AVG).
+ */
+export const PERSONAL_DATA_ERASURE_ROLES = ['privacybeheerder'] as const;
+/** The retention schedule of a municipality's cases: the FG and the PB. */
+export const RETENTION_READER_ROLES = ['fg', 'privacybeheerder'] as const;
+
+export function canExportPersonalData(actor: Actor, tenantId: string): boolean {
+  return actor.kind === 'user' && worksFor(actor, tenantId) && hasRole(actor, PERSONAL_DATA_EXPORT_ROLES);
+}
+
+export function canErasePersonalData(actor: Actor, tenantId: string): boolean {
+  return actor.kind === 'user' && worksFor(actor, tenantId) && hasRole(actor, PERSONAL_DATA_ERASURE_ROLES);
+}
+
+export function canReadRetention(actor: Actor, tenantId: string): boolean {
+  return worksFor(actor, tenantId) && (actor.kind === 'system' || hasRole(actor, RETENTION_READER_ROLES));
+}

@@ -48,16 +48,16 @@ export async function listRegister(em: EntityManager, filter: RegisterFilter, fi
  * Step 41: the case file is destroyed after its retention period. What stays is the minimal
  * register entry (reference, dates, classification, impact, whether it was a breach); the
  * report's texts, the reporter and the form answers kept with the case are removed.
- * Idempotent.
+ * Idempotent: returns whether this call destroyed the file.
  */
-export async function destroyCaseFile(em: EntityManager, instanceId: string): Promise<void> {
+export async function destroyCaseFile(em: EntityManager, instanceId: string): Promise<boolean> {
   const incident = await em
     .getRepository(IncidentEntity)
     .createQueryBuilder('i')
     .where('i.instance_id = :instanceId', { instanceId })
     .setLock('pessimistic_write')
     .getOne();
-  if (!incident || incident.status === 'destroyed') return;
+  if (!incident || incident.status === 'destroyed') return false;
   await em.update(IncidentEntity, { id: incident.id }, {
     status: 'destroyed',
     destroyedAt: new Date(),
@@ -88,6 +88,7 @@ export async function destroyCaseFile(em: EntityManager, instanceId: string): Pr
     .set({ variables: {}, state: null })
     .where('id = :instanceId AND status <> :running', { instanceId, running: 'running' })
     .execute();
+  return true;
 }
 
 export type { IncidentStatus, ImpactLevel };

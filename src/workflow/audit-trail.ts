@@ -32,3 +32,18 @@ export async function appendAudit(em: EntityManager, actor: Actor, entry: AuditI
     requestId: actor.origin?.requestId ?? null,
   });
 }
+
+/** A variable or field name as programs write them; anything else might be a person's name or address. */
+const IDENTIFIER_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * Variable names for an entry's details. Callers choose the names of start and message variables
+ * freely, and the hashed content of an entry can never be erased: a name like "Jan de Vries" or an
+ * e-mail address used as a key would stay in the audit trail forever. Only identifier-shaped names
+ * are recorded; the others are counted.
+ */
+export function auditableNames(names: string[]): { variableNames: string[]; otherVariables?: number } {
+  const variableNames = names.filter((n) => IDENTIFIER_NAME.test(n));
+  const other = names.length - variableNames.length;
+  return other ? { variableNames, otherVariables: other } : { variableNames };
+}

@@ -2,7 +2,7 @@ import { Raw, type EntityManager } from 'typeorm';
 import type { Actor } from '../identity/actor';
 import { worksFor } from '../identity/access-policy';
 import { ProcessInstanceEntity } from '../persistence/entities';
-import { appendAudit } from './audit-trail';
+import { appendAudit, auditableNames } from './audit-trail';
 import { InstanceCommands } from './instance-commands';
 import { resolveTenant } from './process-starter';
 import { REPORTED_BY_VARIABLE } from './separation-of-duties';
@@ -66,7 +66,7 @@ export async function correlateMessage(commands: InstanceCommands, props: Correl
       tenantId,
       action: 'message.correlated',
       instanceId: instance.id,
-      details: { message: props.messageName, variableNames: Object.keys(props.variables ?? {}) },
+      details: { message: props.messageName, ...auditableNames(Object.keys(props.variables ?? {})) },
     });
     return instance;
   });

@@ -6,7 +6,7 @@ import { ProcessDefinitionEntity, ProcessInstanceEntity } from '../persistence/e
 import { jsonb } from '../persistence/jsonb';
 import { ENGINE_VERSION, StepResult } from '../process-runtime';
 import { RESERVED_VARIABLE_NAMES } from '../process-runtime/expression-language';
-import { appendAudit } from './audit-trail';
+import { appendAudit, auditableNames } from './audit-trail';
 import { InstanceCommands } from './instance-commands';
 import { REPORTED_BY_VARIABLE } from './separation-of-duties';
 import { persistStep } from './step-persistence';
@@ -110,7 +110,7 @@ async function storeStarted(em: EntityManager, instanceId: string, step: StepRes
     tenantId,
     action: 'process.started',
     instanceId,
-    details: { processKey: definition.processKey, version: definition.version, variableNames: Object.keys(props.variables) },
+    details: { processKey: definition.processKey, version: definition.version, ...auditableNames(Object.keys(props.variables)) },
   });
   return instance;
 }

@@ -11,6 +11,7 @@ import {
 } from '../persistence/entities';
 import { jsonb } from '../persistence/jsonb';
 import type { StepResult } from '../process-runtime';
+import { recordCaseClosed } from './case-closure';
 import { separationRulesFor } from './separation-of-duties';
 import { projectTask } from './task-projection';
 
@@ -21,8 +22,8 @@ export interface CompletedTaskUpdate {
 
 /**
  * Writes everything one engine step produced, inside the command's transaction: instance
- * state, the task projection, armed timers, recorded service calls and history. The caller
- * appends the audit entry in the same transaction.
+ * state, the task projection, armed timers, recorded service calls, history and — when the
+ * case ends — the start of its retention period. The caller appends the audit entry in the same transaction.
  */
 export async function persistStep(
   em: EntityManager,
@@ -43,6 +44,7 @@ export async function persistStep(
   instance.revision += 1;
   if (step.status !== 'running') instance.endedAt = now;
   await em.save(ProcessInstanceEntity, instance);
+  if (step.status === 'completed') await recordCaseClosed(em, instance, model, step.history, now);
 
   if (completed) {
     await em.update(UserTaskEntity, { id: completed.taskId }, {

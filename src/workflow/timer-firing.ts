@@ -33,7 +33,7 @@ export async function wakeInstance(commands: InstanceCommands, instanceId: strin
       tenantId: instance.tenantId,
       action: step.status === 'failed' ? 'instance.failed' : 'timer.fired',
       instanceId,
-      details: { elementIds: due.map((t) => t.elementId), ...(step.failure ? { failure: step.failure } : {}) },
+      details: { elementIds: due.map((t) => t.elementId), ...(step.failure ? { failure: redactMessage(String(step.failure)) } : {}) },
     });
     if (step.status === 'failed') logger.error('instance failed on timer', { instanceId, failure: redactMessage(String(step.failure)) });
     return true;

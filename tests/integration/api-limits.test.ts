@@ -127,6 +127,7 @@ describe('production mode and query depth', () => {
         breaches: new BreachService(platform.database.dataSource),
         dataSubjectRequests: new DataSubjectRequestService(platform.database.dataSource, platform.workflow),
         dpia: new DpiaService(platform.database.dataSource, platform.workflow),
+        dataProtection: platform.dataProtection,
       },
       production: true,
       authenticate: (h) => verifier.verify(h),

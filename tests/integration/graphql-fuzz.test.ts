@@ -38,6 +38,9 @@ const DOCS = {
   handOver: `mutation Hand($itemId: ID!, $handOver: EvidenceHandOverInput!) { handOverEvidence(itemId: $itemId, handOver: $handOver) { id holder } }`,
   receipt: `mutation Receipt($itemId: ID!) { confirmEvidenceReceipt(itemId: $itemId) { id holder } }`,
   hours: `mutation Hours($incidentId: ID!, $hours: HoursInput!) { recordIncidentHours(incidentId: $incidentId, hours: $hours) { hours } }`,
+  retention: `query Retention($tenantId: String, $first: Int) { retentionStatus(tenantId: $tenantId, first: $first) { tenantId upcoming { caseId dueAt } } }`,
+  exportPerson: `query Export($person: PersonIdentifiersInput!, $tenantId: String) { personalDataExport(person: $person, tenantId: $tenantId) { subject cases { caseId hold { reason } } } }`,
+  erasePerson: `mutation Erase($input: ErasePersonalDataInput!, $tenantId: String) { erasePersonalData(input: $input, tenantId: $tenantId) { subject cases { caseId } } }`,
   correlateTenant: `mutation CorrelateT($name: String!, $businessKey: String!, $tenantId: String, $variables: JSONObject) {
     correlateMessage(name: $name, businessKey: $businessKey, tenantId: $tenantId, variables: $variables) { id } }`,
 };
@@ -224,6 +227,11 @@ describe('GraphQL fuzz: arbitrary input never causes an internal error', () => {
     },
     { requiredKeys: [] },
   );
+  // Identifiers that find something (the reports' texts) as well as hostile ones.
+  const personIdentifiers = fc.record(
+    { bsn: loose(fc.oneof(fc.constantFrom('111222333', '999993653'), nastyString)), name: loose(fc.oneof(fc.constantFrom('Burgerzaken', 'Baliemedewerker Burgerzaken'), nastyString)), email: loose(nastyString) },
+    { requiredKeys: [] },
+  );
   const filter = (fields: Record<string, fc.Arbitrary<unknown>>) => loose(fc.record(fields, { requiredKeys: [] }));
 
   /** One arbitrary request per operation of schema/schema.graphql that takes an argument. */
@@ -286,6 +294,12 @@ describe('GraphQL fuzz: arbitrary input never causes an internal error', () => {
     }).map((v) => [DOCS.hours, v] as const),
     recordApAcknowledgement: fc.record({ incidentId: loose(id()), acknowledgement: loose(nastyString) }).map((v) => [RECORD_AP_ACKNOWLEDGEMENT, v] as const),
     updateApNotification: fc.record({ incidentId: loose(id()), form: loose(apForm), note: loose(nastyString) }).map((v) => [UPDATE_AP_NOTIFICATION, v] as const),
+    retentionStatus: fc.record({ tenantId: loose(tenantId), first: loose(number) }).map((v) => [DOCS.retention, v] as const),
+    personalDataExport: fc.record({ person: loose(personIdentifiers), tenantId: loose(tenantId) }).map((v) => [DOCS.exportPerson, v] as const),
+    erasePersonalData: fc.record({
+      input: loose(fc.record({ person: loose(personIdentifiers), caseIds: strings(id()), requestReference: loose(fc.oneof(fc.constantFrom('AVG-2026-00001'), nastyString)) }, { requiredKeys: [] })),
+      tenantId: loose(tenantId),
+    }).map((v) => [DOCS.erasePerson, v] as const),
   });
 
   it(`answers every arbitrary input with a typed error or data, never an internal error (≤ ${RUNS} inputs, ≤ ${TIME_LIMIT_MS} ms)`, async () => {

@@ -178,5 +178,11 @@ describe('scenario (b): a high-impact breach from report to destruction of the f
     // What the AP received stays on file (art. 33(5) documentation).
     const { incident: file } = await fg.ok(INCIDENT, { id: incident.id });
     expect(file.breach.apNotification).toMatchObject({ status: 'final', apNumber: 'AP-2026-2002' });
+    // The destruction is in the audit trail; the case's retention register says why; no service call keeps a copy of the answers.
+    const sql = platform.database.dataSource;
+    const entries = await sql.query(`SELECT actor, details FROM audit_entry WHERE instance_id = $1 AND action = 'case.personal-data-destroyed'`, [incident.instanceId]);
+    expect(entries).toEqual([{ actor: 'system:retention', details: { caseType: 'incident', reason: 'retention', elementId: 'DestroyCaseFile' } }]);
+    expect(await sql.query(`SELECT removal_reason FROM case_retention WHERE instance_id = $1`, [incident.instanceId])).toEqual([{ removal_reason: 'retention' }]);
+    expect(await sql.query(`SELECT id FROM outbox_message WHERE instance_id = $1 AND payload ? 'variables'`, [incident.instanceId])).toEqual([]);
   });
 });

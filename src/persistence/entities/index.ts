@@ -1,3 +1,4 @@
+import { CaseRetentionEntity } from './case-retention.entity';
 import { ProcessingEntity } from './processing.entity';
 import { DpiaEntity } from './dpia.entity';
 import { DpiaAnswersEntity } from './dpia-answers.entity';
@@ -31,6 +32,7 @@ import { ZaakLinkEntity } from './zaak-link.entity';
 import { ZgwNotificationEntity } from './zgw-notification.entity';
 
 export {
+  CaseRetentionEntity,
   DsrLetterEntity,
   DsrRequestEntity,
   ProcessingEntity,
@@ -65,6 +67,7 @@ export {
 };
 
 export const allEntities = [
+  CaseRetentionEntity,
   DsrLetterEntity,
   DsrRequestEntity,
   ProcessingEntity,
