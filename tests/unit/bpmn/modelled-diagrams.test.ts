@@ -16,7 +16,7 @@ const BPMN_DIR = path.resolve(__dirname, '../../../bpmn');
 const FILE = path.join(BPMN_DIR, 'incident-management.bpmn');
 const xml = fs.readFileSync(FILE, 'utf8');
 /** The procedure and its variants, all edited in Camunda Modeler. */
-const MODELLED = ['incident-management.bpmn', 'data-leak-smd.bpmn', 'dpia.bpmn'];
+const MODELLED = ['incident-management.bpmn', 'data-leak-smd.bpmn', 'dpia.bpmn', 'data-subject-request.bpmn'];
 
 function allFlowElements(container: any): any[] {
   return (container.flowElements ?? []).flatMap((e: any) => [e, ...allFlowElements(e)]);
