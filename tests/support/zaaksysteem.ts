@@ -97,7 +97,7 @@ export async function drainOutbox(platform: Platform): Promise<void> {
 }
 
 /** What Open Notificaties delivers when a zaak is created in the zaaksysteem. */
-export function newZaakNotification(zaak: { url: string; zaaktype: string }, aanmaakdatum = new Date().toISOString()) {
+export function newZaakNotification(zaak: Record<string, any>, aanmaakdatum = new Date().toISOString()) {
   return {
     kanaal: 'zaken',
     hoofdObject: zaak.url,
