@@ -56,3 +56,27 @@ describe('the configuration checked against the deployed diagram at start', () =
     expect(problemsOf(directory({}), undefined)).toEqual([[ZgwErrorCode.DIAGRAM_MISMATCH, at]]);
   });
 });
+
+describe('docs/zaaksysteem.example.json', () => {
+  it('is a valid file that names every zaak step of the diagrams in bpmn/', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { parseZgwSettings } = await import('../../../src/zaaksysteem/zgw-config');
+    const { validateDiagram } = await import('../../../src/deployment/diagram-validator');
+    const { defaultServiceRegistry } = await import('../../../src/workflow/service-registry');
+    const root = path.resolve(__dirname, '../../..');
+    const settings = parseZgwSettings(JSON.parse(fs.readFileSync(path.join(root, 'docs/zaaksysteem.example.json'), 'utf8')), {
+      ZGW_LEUSDEN_SECRET: 'x',
+      ZGW_LEUSDEN_WEBHOOK_AUTH: 'Bearer x',
+    });
+    const models = new Map<string, DiagramModel>();
+    for (const file of ['incident-management.bpmn', 'data-subject-request.bpmn']) {
+      const { model: m } = await validateDiagram(fs.readFileSync(path.join(root, 'bpmn', file), 'utf8'), { knownServices: defaultServiceRegistry().names() });
+      models.set(m.processKey, m);
+    }
+    const [leusden] = settings.municipalities;
+    const processes = Object.fromEntries(Object.entries(leusden.processes).map(([key, p]) => [key, { processKey: key, settings: p } as ResolvedProcess]));
+    const dir = new ZaaksysteemDirectory(settings, [{ settings: leusden, processes }]);
+    expect(() => checkDiagramsAgainstConfiguration(dir, (key) => models.get(key))).not.toThrow();
+  });
+});
