@@ -7,6 +7,7 @@ import { reconcileNewZaken } from '../../src/zaaksysteem/reconciliation';
 import { subscribe } from '../../src/zaaksysteem/subscription';
 import { relayOutbox } from '../../src/workflow/outbox-relay';
 import { FakeOpenZaak } from '../support/fake-open-zaak';
+import { ZgwContract } from '../support/openapi-contract';
 import { COMPLETE, INBOX, START } from '../support/operations';
 import { createTestDatabase, itOnPostgres, TestDatabase } from '../support/test-database';
 import { startTestPlatform, TestClient } from '../support/test-platform';
@@ -102,15 +103,25 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
   });
 
   describe('the Notificaties consumer contract', () => {
+    /** The webhook's own specification (notificaties-consumer 1.0.0-rc1): the messages sent to it and its answers are checked against it. */
+    const webhook = () => new ZgwContract([{ name: 'notificaties-consumer', base: `${platform.url}/zgw`, specFile: 'notificaties-consumer/1.0.0-rc1/openapi.yaml' }]);
+    const WEBHOOK = () => `${platform.url}/zgw/notificaties`;
+
     it('answers 401 without or with the wrong Authorization header, and starts nothing', async () => {
       const zaak = registeredZaak();
-      expect((await deliver(notification({ hoofdObject: zaak.url, resourceUrl: zaak.url }), null)).status).toBe(401);
-      expect((await deliver(notification({ hoofdObject: zaak.url, resourceUrl: zaak.url }), 'Bearer guessed')).status).toBe(401);
+      const message = notification({ hoofdObject: zaak.url, resourceUrl: zaak.url });
+      expect(webhook().checkRequest('POST', WEBHOOK(), message)).toEqual([]);
+      for (const auth of [null, 'Bearer guessed']) {
+        const res = await deliver(message, auth);
+        expect(res.status).toBe(401);
+        expect(webhook().checkResponse('POST', WEBHOOK(), 401, res.body)).toEqual([]);
+      }
       expect(await instancesOf(zaak.url)).toHaveLength(0);
     });
 
     it('answers 204 to the test probe Open Notificaties sends when the abonnement is created', async () => {
       const probe = { kanaal: 'test', hoofdObject: 'http://some.hoofdobject.nl/', resource: 'some_resource', resourceUrl: 'http://some.resource.nl/', actie: 'create', aanmaakdatum: '2019-01-01T12:00:00Z', kenmerken: {} };
+      expect(webhook().checkRequest('POST', WEBHOOK(), probe)).toEqual([]);
       expect((await deliver(probe)).status).toBe(204);
     });
 
@@ -123,8 +134,12 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
     });
 
     it('answers 400 with a ValidatieFout naming each invalid field', async () => {
-      const res = await deliver({ kanaal: 'zaken', hoofdObject: 'not a url', resource: 'zaak', actie: 'create', aanmaakdatum: 'yesterday' });
+      const invalid = { kanaal: 'zaken', hoofdObject: 'not a url', resource: 'zaak', actie: 'create', aanmaakdatum: 'yesterday' };
+      // Invalid per the consumer specification too, for the same fields.
+      expect(webhook().checkRequest('POST', WEBHOOK(), invalid).map((p) => p.split(':')[0]).sort()).toEqual(['aanmaakdatum', 'hoofdObject', 'resourceUrl']);
+      const res = await deliver(invalid);
       expect(res.status).toBe(400);
+      expect(webhook().checkResponse('POST', WEBHOOK(), 400, res.body)).toEqual([]);
       expect(res.body).toMatchObject({ status: 400, code: 'invalid' });
       expect(res.body['invalid-params'].map((p: any) => p.name).sort()).toEqual(['aanmaakdatum', 'hoofdObject', 'resourceUrl']);
     });
