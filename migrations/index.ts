@@ -12,6 +12,7 @@ import { Zaaksysteem1796200000000 } from './1796200000000-zaaksysteem';
 import { DataSubjectRequests1796300000000 } from './1796300000000-data-subject-requests';
 import { DpiaAndProcessingRegister1796400000000 } from './1796400000000-dpia-and-processing-register';
 import { DataProtection1796600000000 } from './1796600000000-data-protection';
+import { OutboxSkipReason1796800000000 } from './1796800000000-outbox-skip-reason';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs see the same set. */
 export const allMigrations = [
@@ -29,4 +30,5 @@ export const allMigrations = [
   DataSubjectRequests1796300000000,
   DpiaAndProcessingRegister1796400000000,
   DataProtection1796600000000,
+  OutboxSkipReason1796800000000,
 ];

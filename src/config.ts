@@ -59,6 +59,8 @@ export interface Config {
   zgwReconcileIntervalMs: number;
   /** How many days back that poll looks (by startdatum). */
   zgwReconcileLookbackDays: number;
+  /** Longest wait for one answer of the zaaksysteem before the call counts as failed (and is retried). */
+  zgwRequestTimeoutMs: number;
   /** Folder with the letter templates of data-subject requests (acknowledgement, repair, extension, decision .md). */
   dsrTemplateDir: string;
   /** ISO 8601 duration from updating the verwerkingsregister to the processing's re-assessment (BLNP: four years). */
@@ -142,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     zgwConfigFile: env.ZGW_CONFIG_FILE ? path.resolve(cwd, env.ZGW_CONFIG_FILE) : undefined,
     zgwReconcileIntervalMs: intFromEnv(env, 'ZGW_RECONCILE_INTERVAL_MS', 900_000),
     zgwReconcileLookbackDays: intFromEnv(env, 'ZGW_RECONCILE_LOOKBACK_DAYS', 7),
+    zgwRequestTimeoutMs: intFromEnv(env, 'ZGW_REQUEST_TIMEOUT_MS', 30_000),
     dsrTemplateDir: path.resolve(cwd, env.DSR_TEMPLATE_DIR ?? 'templates/dsr'),
     dpiaReassessmentInterval: durationFromEnv(env, 'DPIA_REASSESSMENT_INTERVAL', 'P4Y'),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),

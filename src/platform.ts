@@ -24,7 +24,13 @@ import { NotificationReceiver } from './zaaksysteem/notification-receiver';
 import { reconcileNewZaken } from './zaaksysteem/reconciliation';
 import { ZaaksysteemDirectory } from './zaaksysteem/zaaksysteem-directory';
 import { loadZgwSettings } from './zaaksysteem/zgw-config';
-import { DocumentSource, registerZgwServices } from './zaaksysteem/zgw-services';
+import { DocumentSource, registerZgwServices, ZgwServiceDependencies } from './zaaksysteem/zgw-services';
+import { caseDocuments } from './zaaksysteem/case-documents';
+import { checkDiagramsAgainstConfiguration } from './zaaksysteem/diagram-check';
+import { dataSubjectRequestIntake } from './zaaksysteem/request-intake';
+import type { ZaakIntakes } from './zaaksysteem/zaak-intake';
+import type { ResponseContract, ZgwTransport } from './zaaksysteem/zgw-http';
+import { DSR_PROCESS_KEY } from './dsr/dsr-process';
 import { DataSubjectRequestService } from './dsr/data-subject-request.service';
 import { registerDsrHooks } from './dsr/dsr-task-hooks';
 import { LetterRenderer } from './dsr/letters/letter-renderer';
@@ -41,6 +47,8 @@ export interface Platform {
   dataProtection: DataProtectionService;
   /** The resolved zaaksysteem configuration, when ZGW_CONFIG_FILE is set. */
   zaaksysteem?: ZaaksysteemDirectory;
+  /** How zaken from the zaaksysteem become cases (notifications and reconciliation use them). */
+  zaakIntakes: ZaakIntakes;
   metrics: PlatformMetrics;
   server: http.Server;
   /** Base URL the server listens on, e.g. http://127.0.0.1:4000. */
@@ -54,15 +62,17 @@ export interface PlatformOptions {
   services?: ServiceRegistry;
   /** Skip the timer poller and outbox relay (tests that drive them by hand). */
   withoutWorkers?: boolean;
-  /** Documents the zgw.document-toevoegen service task attaches to a zaak. */
+  /** Documents the zgw.document-toevoegen service task attaches to a zaak. @default the case's own documents (case-documents.ts) */
   zgwDocuments?: DocumentSource;
+  /** Checks every response of the zaaksysteem against its OpenAPI specification (the contract tests install one). */
+  zgwContract?: ResponseContract;
 }
 
 /** The zaaksysteem integration, when ZGW_CONFIG_FILE names a configuration: checked against the catalogue at start. */
-async function openZaaksysteem(config: Config): Promise<ZaaksysteemDirectory | undefined> {
+async function openZaaksysteem(config: Config, transport: ZgwTransport): Promise<ZaaksysteemDirectory | undefined> {
   if (!config.zgwConfigFile) return undefined;
   const settings = loadZgwSettings(config.zgwConfigFile);
-  return new ZaaksysteemDirectory(settings, await resolveCatalogue(settings));
+  return new ZaaksysteemDirectory(settings, await resolveCatalogue(settings, transport), transport);
 }
 
 /** The municipalities a timer start event starts a case for: TENANTS, or those of the realm export. */
@@ -80,12 +90,14 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const production = isProduction(config);
   const database = await openDatabase(config);
   let dpia: DpiaService | undefined;
-  const services = options.services ?? defaultServiceRegistry({ dpia: () => dpia });
-  const zaaksysteem = await openZaaksysteem(config).catch(async (err) => {
+  const zgwTransport: ZgwTransport = { contract: options.zgwContract, timeoutMs: config.zgwRequestTimeoutMs };
+  const zaaksysteem = await openZaaksysteem(config, zgwTransport).catch(async (err) => {
     await database.close();
     throw err;
   });
-  if (zaaksysteem) registerZgwServices(services, { directory: zaaksysteem, documents: options.zgwDocuments });
+  // Without a zaaksysteem (or for a municipality or process not in its file) the zgw.* steps are skipped, recorded as such.
+  const zgw: ZgwServiceDependencies = { directory: () => zaaksysteem, documents: () => options.zgwDocuments ?? caseDocuments };
+  const services = options.services ? registerZgwServices(options.services, zgw) : defaultServiceRegistry({ dpia: () => dpia, zaaksysteem: zgw });
   const withIncidentsAndRequests = registerDsrHooks(registerIncidentHooks(new TaskHookRegistry(), config), new LetterRenderer(config.dsrTemplateDir));
   const taskHooks = registerDpiaHooks(withIncidentsAndRequests, config);
   const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
@@ -100,6 +112,16 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   };
   const deployed = await workflow.deployDirectory(config.bpmnDir, systemActor('deployment'));
   logger.info('diagrams deployed', { diagrams: deployed.map((d) => `${d.definition.processKey}@${d.definition.version}${d.created ? ' (new)' : ''}`) });
+  if (zaaksysteem) {
+    const latest = new Map((await workflow.definitions()).map((d) => [d.processKey, d.model]));
+    try {
+      checkDiagramsAgainstConfiguration(zaaksysteem, (key) => latest.get(key));
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
+  }
+  const zaakIntakes: ZaakIntakes = { workflow, byProcess: { [DSR_PROCESS_KEY]: dataSubjectRequestIntake(() => domain.dataSubjectRequests) } };
 
   const metrics = new PlatformMetrics(() => readWorkloadStatistics(database.dataSource));
   const server = http.createServer();
@@ -146,7 +168,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     metricsToken: config.metricsToken,
     extraRouters: [
       ...(devIdentity ? [devIdentity.router()] : []),
-      ...(zaaksysteem ? [new NotificationReceiver(database.dataSource, workflow, zaaksysteem).router()] : []),
+      ...(zaaksysteem ? [new NotificationReceiver(database.dataSource, workflow, zaaksysteem, zaakIntakes).router()] : []),
     ],
     bodyLimit: `${Math.ceil((config.maxDiagramBytes * 2) / 1024)}kb`,
     trustProxy: config.trustProxy,
@@ -176,7 +198,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
             ? [{
                 name: 'zaaksysteem reconciliation',
                 intervalMs: config.zgwReconcileIntervalMs,
-                round: () => reconcileNewZaken(database.dataSource, workflow, zaaksysteem, config.zgwReconcileLookbackDays),
+                round: () => reconcileNewZaken(database.dataSource, zaakIntakes, zaaksysteem, config.zgwReconcileLookbackDays),
               }]
             : []),
         ],
@@ -190,6 +212,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     workflow,
     dataProtection: domain.dataProtection,
     zaaksysteem,
+    zaakIntakes,
     metrics,
     server,
     get url() {

@@ -86,10 +86,24 @@ export interface DiagramModel {
   messages: MessageModel[];
   /** Handler names used by service/send tasks (camunda:topic or ${environment.services.x}). */
   serviceNames: string[];
+  /**
+   * Service/send tasks by id: the handler they call and their extension properties, which a
+   * handler reads as its arguments (`resultaat`, `document`, …; FEEL `${…}` or literal text).
+   * Absent in diagrams deployed before it existed.
+   */
+  serviceTasks?: Record<string, ServiceTaskModel>;
   /** Every flow element id → its type and name, for history and the instance view. */
   elements: Record<string, { type: string; name?: string }>;
   /** The process's timer start event: the platform starts instances on this schedule. */
   timerStart?: TimerStartModel;
+}
+
+export interface ServiceTaskModel {
+  id: string;
+  name: string;
+  /** camunda:topic, or the name in ${environment.services.x}. */
+  service: string;
+  properties: Record<string, string>;
 }
 
 export interface TimerStartModel {

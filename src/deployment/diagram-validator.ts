@@ -178,6 +178,14 @@ function inspect(process: any, options: ValidateOptions, problems: DiagramProble
       if (!name) problems.push({ rule: 'unsupported-service-implementation', elementId: id, message: `${id}: use Implementation "External" with a topic naming a handler` });
       else if (!options.knownServices.has(name)) problems.push({ rule: 'unknown-service', elementId: id, message: `${id} calls service "${name}", which this server does not have` });
       else if (!model.serviceNames.includes(name)) model.serviceNames.push(name);
+      if (name) {
+        const properties = readProperties(element);
+        // Properties are the handler's arguments; an expression among them must be FEEL that parses.
+        for (const [key, value] of Object.entries(properties)) {
+          for (const part of value.match(/\$\{[\s\S]+?\}/g) ?? []) checkExpression(part, `property ${key} of ${id}`, id, problems);
+        }
+        model.serviceTasks![id] = { id, name: element.name ?? id, service: name, properties };
+      }
     }
     if (element.$type === 'bpmn:UserTask') {
       const task: UserTaskModel = {
@@ -286,6 +294,7 @@ export async function validateDiagram(xml: string, options: ValidateOptions): Pr
       .filter((e: any) => e.$type === 'bpmn:Message')
       .map((m: any) => ({ id: m.id, name: m.name ?? m.id })),
     serviceNames: [],
+    serviceTasks: {},
     elements: {},
   };
   if (process) {

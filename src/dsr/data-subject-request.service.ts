@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ProcessInstanceEntity } from '../persistence/entities';
 import type { Actor } from '../identity/actor';
 import { canReadDataSubjectRequests, canRegisterDataSubjectRequest, canRegisterObjection } from '../identity/access-policy';
 import { DsrLetterEntity } from '../persistence/entities/dsr-letter.entity';
@@ -30,6 +31,10 @@ export interface RequestRegistration {
   departments: { name: string; candidateGroup?: string | null }[];
 }
 
+export interface RegistrationOptions {
+  onStarted?: (em: EntityManager, instance: ProcessInstanceEntity) => Promise<void>;
+}
+
 export interface ObjectionArrivalInput {
   receivedAt: string;
   /** For an objection by post: when it was posted (postmark). */
@@ -48,8 +53,11 @@ export class DataSubjectRequestService {
     private readonly workflow: WorkflowService,
   ) {}
 
-  /** Registers a request and starts its procedure; every invalid field is reported at once and nothing is stored. */
-  async register(actor: Actor, input: RequestRegistration, tenantId?: string | null): Promise<DsrRequestEntity> {
+  /**
+   * Registers a request and starts its procedure; every invalid field is reported at once and nothing is stored.
+   * `options.onStarted` runs in the start's transaction (the zaaksysteem intake links the zaak there).
+   */
+  async register(actor: Actor, input: RequestRegistration, tenantId?: string | null, options: RegistrationOptions = {}): Promise<DsrRequestEntity> {
     const tenant = resolveTenant(actor, tenantId);
     if (!canRegisterDataSubjectRequest(actor, tenant)) throw forbidden('register data-subject requests for this municipality');
     const now = new Date();
@@ -127,6 +135,7 @@ export class DataSubjectRequestService {
           closedAt: null,
         });
         await em.insert(DsrRequestEntity, created);
+        await options.onStarted?.(em, instance);
       },
     });
     return created!;

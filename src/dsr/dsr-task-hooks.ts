@@ -194,7 +194,10 @@ export function registerDsrHooks(registry: TaskHookRegistry, letters: LetterRend
       await save(em, request, { signedBy: null, signedAt: null });
       return;
     }
-    await save(em, request, { signedBy: actor.userId, signedAt: new Date() });
+    const signedAt = new Date();
+    await save(em, request, { signedBy: actor.userId, signedAt });
+    // The beslisdatum of the besluit the zaaksysteem records (bpmn: RecordBesluit's besluitdatum).
+    return { variables: { decisionSignedAt: signedAt.toISOString() } };
   });
 
   // Sending: the objection term of six weeks starts the day after (art. 6:7–6:8 Awb); the clock stops.
@@ -213,7 +216,9 @@ export function registerDsrHooks(registry: TaskHookRegistry, letters: LetterRend
     await storeLetter(em, letters, request, 'decision', decisionView({ request, deadline, now }, term.date), actor, now);
     // An objection posted in time may arrive up to a week later (art. 6:9 lid 2 Awb): wait that long.
     const windowClosesAt = endOfDay(toCalendarDay(term.date).plus({ weeks: 1 }));
-    return { variables: { clockStopped: true, objectionDeadlineAt: term.dueAt, objectionWindowClosesAt: windowClosesAt.toISO() } };
+    return {
+      variables: { clockStopped: true, decisionSentAt: now.toISOString(), objectionDeadlineAt: term.dueAt, objectionWindowClosesAt: windowClosesAt.toISO() },
+    };
   });
 
   on(DSR_TASKS.handleObjection, async ({ em, instance, values, actor }) => {

@@ -15,7 +15,12 @@ export function retryDelayMs(attempts: number): number {
  * SKIP LOCKED so several server processes share the work without doing a call twice.
  * Calls of one case run in the order they were recorded (`seq`): a call waits while an earlier
  * one of its case is still pending, so a zaak is created before its statuses, and statuses
- * are set in the diagram's order even when the zaaksysteem was down in between.
+ * are set in the diagram's order even when the zaaksysteem was down in between. A call of a
+ * namespaced service (`zgw.status-zetten`) also waits behind a given-up (`dead`) call of the same
+ * namespace in its case: a status is never set on a zaak whose creation failed, nor out of order;
+ * once someone sets the dead call back to pending, the rest follows.
+ * A failure is retried with back-off up to the handler's `maxAttempts`; an error that says
+ * `retryable: false` (a refusal that needs a person) is given up at once.
  * Returns the number of messages handled.
  */
 export async function relayOutbox(dataSource: DataSource, services: ServiceRegistry, batch = 10): Promise<number> {
@@ -24,7 +29,10 @@ export async function relayOutbox(dataSource: DataSource, services: ServiceRegis
       .getRepository(OutboxMessageEntity)
       .createQueryBuilder('m')
       .where(`m.status = 'pending' AND m.available_at <= :now`, { now: new Date() })
-      .andWhere(`NOT EXISTS (SELECT 1 FROM outbox_message earlier WHERE earlier.instance_id = m.instance_id AND earlier.status = 'pending' AND earlier.seq < m.seq)`)
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM outbox_message earlier WHERE earlier.instance_id = m.instance_id AND earlier.seq < m.seq AND (earlier.status = 'pending'
+           OR (earlier.status = 'dead' AND strpos(m.service, '.') > 0 AND split_part(earlier.service, '.', 1) = split_part(m.service, '.', 1))))`,
+      )
       .orderBy('m.available_at')
       .addOrderBy('m.seq')
       .limit(batch)
@@ -35,7 +43,7 @@ export async function relayOutbox(dataSource: DataSource, services: ServiceRegis
       const handler = services.get(message.service);
       try {
         if (!handler) throw new Error(`no handler for service ${message.service}`);
-        await handler.perform({
+        const outcome = await handler.perform({
           instanceId: message.instanceId,
           tenantId: message.tenantId,
           elementId: String(message.payload.elementId),
@@ -43,16 +51,20 @@ export async function relayOutbox(dataSource: DataSource, services: ServiceRegis
           variables: (message.payload.variables as Record<string, unknown>) ?? {},
           em,
         });
-        await em.update(OutboxMessageEntity, { id: message.id }, { status: 'done', processedAt: new Date(), attempts: message.attempts + 1 });
+        const skipReason = outcome ? outcome.skipped : null;
+        if (skipReason) logger.info('service call skipped', { service: message.service, outboxId: message.id, reason: skipReason });
+        await em.update(OutboxMessageEntity, { id: message.id }, { status: 'done', processedAt: new Date(), attempts: message.attempts + 1, skipReason });
       } catch (err) {
         const attempts = message.attempts + 1;
-        const dead = attempts >= MAX_OUTBOX_ATTEMPTS;
-        logger.warn('service call failed', { service: message.service, outboxId: message.id, attempts, dead });
+        const retryable = (err as { retryable?: unknown }).retryable !== false;
+        const dead = !retryable || attempts >= (handler?.maxAttempts ?? MAX_OUTBOX_ATTEMPTS);
+        logger.warn('service call failed', { service: message.service, outboxId: message.id, attempts, dead, retryable, code: (err as { code?: string }).code });
         await em.update(OutboxMessageEntity, { id: message.id }, {
           attempts,
           status: dead ? 'dead' : 'pending',
           availableAt: new Date(Date.now() + retryDelayMs(attempts)),
-          lastError: (err as Error).message.slice(0, 500),
+          // The stable code first, so an operator (and a query) sees what kind of failure it is.
+          lastError: `${(err as { code?: string }).code ? `${(err as { code?: string }).code}: ` : ''}${(err as Error).message}`.slice(0, 500),
         });
       }
     }

@@ -3,6 +3,7 @@ import type { DpiaService } from '../dpia/dpia.service';
 import { dpiaReassessmentService } from '../dpia/reassessment-service';
 import { caseFileDestructionService } from '../incidents/case-file-destruction';
 import { logger } from '../observability/logger';
+import { registerZgwServices, ZgwServiceDependencies } from '../zaaksysteem/zgw-services';
 
 /** What a service handler receives when the outbox relay performs a recorded call. */
 export interface ServiceInvocation {
@@ -20,11 +21,21 @@ export interface ServiceInvocation {
   em: EntityManager;
 }
 
+/** A call the handler decided not to make, with the reason (kept in outbox_message.skip_reason). */
+export interface ServiceSkipped {
+  skipped: string;
+}
+
 /** A named handler a diagram may call from a service task (camunda:topic). */
 export interface ServiceHandler {
   name: string;
   description: string;
-  perform(invocation: ServiceInvocation): Promise<void>;
+  /**
+   * Attempts before the call is given up (`dead`). A failure whose error says `retryable: false`
+   * is given up at once. @default MAX_OUTBOX_ATTEMPTS (8)
+   */
+  maxAttempts?: number;
+  perform(invocation: ServiceInvocation): Promise<void | ServiceSkipped>;
 }
 
 export class ServiceRegistry {
@@ -60,11 +71,14 @@ export const notifyService: ServiceHandler = {
 export interface ServiceDependencies {
   /** The DPIA service, built after this registry (it needs the workflow service); read when a call runs. */
   dpia?: () => DpiaService | undefined;
+  /** The zaaksysteem, when configured; without it the zgw.* steps are skipped (recorded, nothing sent). */
+  zaaksysteem?: ZgwServiceDependencies;
 }
 
 export function defaultServiceRegistry(deps: ServiceDependencies = {}): ServiceRegistry {
-  return new ServiceRegistry()
+  const registry = new ServiceRegistry()
     .register(notifyService)
     .register(caseFileDestructionService)
     .register(dpiaReassessmentService(() => deps.dpia?.()));
+  return registerZgwServices(registry, deps.zaaksysteem ?? { directory: () => undefined, documents: () => undefined });
 }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ZgwMunicipalitySettings, ZgwProcessSettings, ZgwSettings } from './zgw-config';
 import { ZgwConfigError, ZgwErrorCode } from './zgw-error';
-import { ZgwHttpClient } from './zgw-http';
+import { ZgwHttpClient, ZgwTransport } from './zgw-http';
 
 /** A process's catalogue items as URLs of the versions valid today. */
 export interface ResolvedProcess {
@@ -60,8 +60,9 @@ async function resolveProcess(client: ZgwHttpClient, m: ZgwMunicipalitySettings,
   const statustypen = await client.all<any>(`${m.apis.catalogi}/statustypen`, { zaaktype: zaaktype.url });
   const resultaattypen = await client.all<any>(`${m.apis.catalogi}/resultaattypen`, { zaaktype: zaaktype.url });
   const roltypen = await client.all<any>(`${m.apis.catalogi}/roltypen`, { zaaktype: zaaktype.url });
-  const iots = (await client.all<any>(`${m.apis.catalogi}/informatieobjecttypen`, { catalogus: m.catalogus, status: 'definitief' }))
-    .filter((i) => (zaaktype.informatieobjecttypen ?? []).includes(i.url));
+  // The document types a zaak of this type may hold (zrc-017). Not zaaktype.informatieobjecttypen: Catalogi 1.3.1 declares that a string.
+  const allowed = new Set((await client.all<any>(`${m.apis.catalogi}/zaaktype-informatieobjecttypen`, { zaaktype: zaaktype.url })).map((z) => z.informatieobjecttype));
+  const iots = (await client.all<any>(`${m.apis.catalogi}/informatieobjecttypen`, { catalogus: m.catalogus, status: 'definitief' })).filter((i) => allowed.has(i.url));
   const eind = [...statustypen].sort((a, b) => b.volgnummer - a.volgnummer)[0];
   if (!eind) problems.push({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: `${path}.statustypen`, message: 'the zaaktype has no statustypen' });
 
@@ -92,11 +93,11 @@ async function resolveProcess(client: ZgwHttpClient, m: ZgwMunicipalitySettings,
  * items are reported together; a catalogue that cannot be reached stops the start as well,
  * because no service task could be performed correctly without it.
  */
-export async function resolveCatalogue(settings: ZgwSettings): Promise<ResolvedMunicipality[]> {
+export async function resolveCatalogue(settings: ZgwSettings, transport: ZgwTransport = {}): Promise<ResolvedMunicipality[]> {
   const problems: Problems = [];
   const out: ResolvedMunicipality[] = [];
   for (const m of settings.municipalities) {
-    const client = new ZgwHttpClient(m, { userId: 'system:zaaksysteem', representation: 'privacyflow' });
+    const client = new ZgwHttpClient(m, { userId: 'system:zaaksysteem', representation: 'privacyflow' }, transport);
     const processes: Record<string, ResolvedProcess> = {};
     for (const [key, p] of Object.entries(m.processes)) {
       try {

@@ -7,8 +7,8 @@ import { WorkflowError, WorkflowErrorCode } from '../workflow/workflow-error';
 import type { WorkflowService } from '../workflow/workflow-service';
 import type { ResolvedMunicipality } from './catalogue-resolution';
 import { Notificatie, notificationId, validateNotificatie } from './notification-message';
-import { integrationActor, originatesHere, startCaseForZaak } from './zaak-intake';
-import { ZgwHttpClient } from './zgw-http';
+import { integrationActor, originatesHere, startCaseForZaak, ZaakIntakes } from './zaak-intake';
+import { ZgwError, ZgwErrorCode } from './zgw-error';
 import type { ZaaksysteemDirectory } from './zaaksysteem-directory';
 
 export const NOTIFICATION_PATH = '/zgw/notificaties';
@@ -21,13 +21,14 @@ const sameSecret = (a: string, b: string) => {
 
 const fout = (status: number, code: string, title: string) => ({ type: `urn:privacyflow:zgw:${code}`, code, title, status, detail: title, instance: `urn:uuid:${code}` });
 
-type Outcome = 'started' | 'correlated' | 'ignored';
+type Outcome = 'started' | 'correlated' | 'ignored' | 'refused';
 
 export class NotificationReceiver {
   constructor(
     private readonly dataSource: DataSource,
     private readonly workflow: WorkflowService,
     private readonly directory: ZaaksysteemDirectory,
+    private readonly intakes: ZaakIntakes,
   ) {}
 
   private authenticate(header: string | undefined): ResolvedMunicipality | undefined {
@@ -76,16 +77,24 @@ export class NotificationReceiver {
     const starting = Object.values(municipality.processes).find((p) => p.settings.startsOnNewZaak && p.zaaktype.url === message.kenmerken?.zaaktype);
     if (!link && starting && message.kanaal === 'zaken' && message.resource === 'zaak' && message.actie === 'create') {
       // A zaak this platform created itself (its notification can arrive before our link commits) starts nothing.
-      const client = new ZgwHttpClient(municipality.settings, { userId: 'system:zaaksysteem', representation: 'privacyflow' });
+      const client = this.directory.client(municipality.settings, { userId: 'system:zaaksysteem', representation: 'privacyflow' });
       const zaak = await client.get<{ kenmerken?: { bron: string }[] }>(message.hoofdObject);
       if (originatesHere(zaak, this.directory.settings.bron)) {
         await this.dataSource.createQueryBuilder().insert().into(ZgwNotificationEntity).values({ ...record, outcome: 'ignored' }).orIgnore().execute();
         return 'ignored';
       }
-      const started = await startCaseForZaak(this.workflow, tenantId, starting, message.hoofdObject, async (em) => {
-        await em.insert(ZgwNotificationEntity, { ...record, outcome: 'started' });
-      });
-      return started ? 'started' : 'duplicate';
+      try {
+        const started = await startCaseForZaak(this.intakes, { tenantId, process: starting, zaakUrl: message.hoofdObject, client }, async (em) => {
+          await em.insert(ZgwNotificationEntity, { ...record, outcome: 'started' });
+        });
+        return started ? 'started' : 'duplicate';
+      } catch (err) {
+        // Delivering the same message again cannot repair the zaak's data; reconciliation retries once it is corrected there.
+        if (!(err instanceof ZgwError && err.code === ZgwErrorCode.INTAKE_REFUSED)) throw err;
+        logger.warn('zaak not taken in', { tenantId, processKey: starting.processKey, code: err.code, error: err.message });
+        await this.dataSource.createQueryBuilder().insert().into(ZgwNotificationEntity).values({ ...record, outcome: 'refused' }).orIgnore().execute();
+        return 'refused';
+      }
     }
 
     let outcome: Outcome = 'ignored';

@@ -1,6 +1,6 @@
 import type { ZgwMunicipalitySettings } from './zgw-config';
 import { ZgwError, ZgwErrorCode } from './zgw-error';
-import { ZgwHttpClient } from './zgw-http';
+import { ZgwHttpClient, ZgwTransport } from './zgw-http';
 import { NOTIFICATION_PATH } from './notification-receiver';
 
 /**
@@ -9,9 +9,9 @@ import { NOTIFICATION_PATH } from './notification-receiver';
  * receiver checks. Open Notificaties probes the callback with a `kanaal: "test"` message before
  * it accepts the abonnement, so the platform must be running and reachable at publicUrl.
  */
-export async function subscribe(m: ZgwMunicipalitySettings, publicUrl: string): Promise<{ url: string }> {
+export async function subscribe(m: ZgwMunicipalitySettings, publicUrl: string, transport: ZgwTransport = {}): Promise<{ url: string }> {
   if (!m.apis.notificaties) throw new ZgwError(ZgwErrorCode.NOT_CONFIGURED, `municipality ${m.tenantId} has no apis.notificaties URL`);
-  const client = new ZgwHttpClient(m, { userId: 'system:zaaksysteem', representation: 'privacyflow (abonnement)' });
+  const client = new ZgwHttpClient(m, { userId: 'system:zaaksysteem', representation: 'privacyflow (abonnement)' }, transport);
   return client.post<{ url: string }>(`${m.apis.notificaties}/abonnement`, {
     callbackUrl: `${publicUrl.replace(/\/+$/, '')}${NOTIFICATION_PATH}`,
     auth: m.notificationAuth,

@@ -108,22 +108,25 @@ export async function attachDocument(client: ZgwHttpClient, zaakUrl: string, inf
   return true;
 }
 
-/** Records the Awb decision with the date until which objection is possible (verzenddatum + reactietermijn). */
-export async function recordBesluit(client: ZgwHttpClient, zaakUrl: string, besluittype: { url: string; reactietermijn: string | null }, datum: string): Promise<boolean> {
+export interface BesluitDates {
+  /** Beslisdatum (Awb): when the decision was taken (signed). */
+  datum: string;
+  verzenddatum: string;
+  ingangsdatum: string;
+  /** The last day objection (bezwaar) can be made. */
+  uiterlijkeReactiedatum: string;
+}
+
+/**
+ * Records the Awb decision in the Besluiten API (1.0.2 contract; Open Zaak serves 1.1.0, which only
+ * adds `expand`), linked to the zaak — the Besluiten API then registers the zaakbesluit in the
+ * Zaken API itself. One besluit of this type per zaak.
+ */
+export async function recordBesluit(client: ZgwHttpClient, zaakUrl: string, besluittype: string, dates: BesluitDates): Promise<boolean> {
   const m = client.municipality;
-  const existing = await client.all<any>(`${m.apis.besluiten}/besluiten`, { zaak: zaakUrl, besluittype: besluittype.url });
+  const existing = await client.all<any>(`${m.apis.besluiten}/besluiten`, { zaak: zaakUrl, besluittype });
   if (existing.length) return false;
-  // Art. 6:7 Awb: six weeks when the besluittype names no reactietermijn.
-  const termijn = Duration.fromISO(besluittype.reactietermijn || 'P6W');
-  await client.post(`${m.apis.besluiten}/besluiten`, {
-    verantwoordelijkeOrganisatie: m.rsin,
-    besluittype: besluittype.url,
-    zaak: zaakUrl,
-    datum,
-    ingangsdatum: datum,
-    verzenddatum: datum,
-    uiterlijkeReactiedatum: DateTime.fromISO(datum).plus(termijn).toISODate(),
-  });
+  await client.post(`${m.apis.besluiten}/besluiten`, { verantwoordelijkeOrganisatie: m.rsin, besluittype, zaak: zaakUrl, ...dates });
   return true;
 }
 

@@ -1,30 +1,30 @@
 import type { ResolvedMunicipality, ResolvedProcess } from './catalogue-resolution';
-import type { ZgwSettings } from './zgw-config';
-import { ZgwError, ZgwErrorCode } from './zgw-error';
+import type { ZgwMunicipalitySettings, ZgwSettings } from './zgw-config';
+import { ZgwHttpClient, ZgwTransport } from './zgw-http';
+import type { ZgwActingUser } from './zgw-token';
 
 /** The resolved configuration, looked up by municipality and process. */
 export class ZaaksysteemDirectory {
   constructor(
     readonly settings: ZgwSettings,
     readonly municipalities: ResolvedMunicipality[],
+    readonly transport: ZgwTransport = {},
   ) {}
 
-  municipality(tenantId: string): ResolvedMunicipality {
-    const m = this.municipalities.find((x) => x.settings.tenantId === tenantId);
-    if (!m) throw new ZgwError(ZgwErrorCode.NOT_CONFIGURED, `municipality ${tenantId} has no zaaksysteem configured`);
-    return m;
+  /** The municipality's zaaksysteem, or undefined when it has none. */
+  municipality(tenantId: string): ResolvedMunicipality | undefined {
+    return this.municipalities.find((x) => x.settings.tenantId === tenantId);
   }
 
-  process(tenantId: string, processKey: string): { municipality: ResolvedMunicipality; process: ResolvedProcess } {
+  /** The process as mirrored in the municipality's zaaksysteem, or undefined when it is not. */
+  process(tenantId: string, processKey: string): { municipality: ResolvedMunicipality; process: ResolvedProcess } | undefined {
     const municipality = this.municipality(tenantId);
-    const process = municipality.processes[processKey];
-    if (!process) throw new ZgwError(ZgwErrorCode.NOT_CONFIGURED, `process ${processKey} of ${tenantId} is not mirrored as a zaak`);
-    return { municipality, process };
+    const process = municipality?.processes[processKey];
+    return municipality && process ? { municipality, process } : undefined;
   }
 
-  /** The municipality whose abonnement used this Authorization header value. */
-  byNotificationAuth(authorization: string | undefined): ResolvedMunicipality | undefined {
-    if (!authorization) return undefined;
-    return this.municipalities.find((m) => m.settings.notificationAuth === authorization);
+  /** A client for one municipality acting as `user` (the zaaksysteem's audit trail shows who). */
+  client(municipality: ZgwMunicipalitySettings, user: ZgwActingUser): ZgwHttpClient {
+    return new ZgwHttpClient(municipality, user, this.transport);
   }
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { DataSubjectRight, isDataSubjectRight } from '../dsr/request-rights';
 import { ZgwConfigError, ZgwErrorCode } from './zgw-error';
 
 /** One process (diagram) mirrored as a zaak: catalogue items by their names in the municipality's catalogus. */
@@ -17,7 +18,31 @@ export interface ZgwProcessSettings {
   roltypen: Record<string, string>;
   /** A new zaak of this zaaktype in the zaaksysteem starts this process here. */
   startsOnNewZaak: boolean;
+  /** How a zaak from the zaaksysteem becomes a data-subject request (process data-subject-request only). */
+  requestIntake?: RequestIntakeSettings;
 }
+
+export interface RequestIntakeSettings {
+  /** Name of the zaakeigenschap that says which right is exercised. @default "soortVerzoek" */
+  rightEigenschap: string;
+  /** Value of that eigenschap → right; the Dutch names of the reference catalogue by default. */
+  rights: Record<string, DataSubjectRight>;
+  /** The right when the zaak has no such eigenschap (a zaaktype per right). */
+  defaultRight?: DataSubjectRight;
+  /** Departments asked for their data, as registerDataSubjectRequest takes them. */
+  departments: { name: string; candidateGroup?: string }[];
+}
+
+/** The values the reference catalogue proposes for the eigenschap soortVerzoek. */
+export const DEFAULT_RIGHT_VALUES: Record<string, DataSubjectRight> = {
+  inzage: 'access',
+  rectificatie: 'rectification',
+  wissen: 'erasure',
+  beperking: 'restriction',
+  overdraagbaarheid: 'portability',
+  bezwaar: 'objection',
+  'geautomatiseerde besluitvorming': 'automated_decision',
+};
 
 export interface ZgwMunicipalitySettings {
   tenantId: string;
@@ -99,9 +124,31 @@ class Reader {
   }
 }
 
+function readRequestIntake(r: Reader, raw: unknown, path: string): RequestIntakeSettings | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObject(raw)) return r.fail(path, 'must be an object');
+  r.unknownKeys(raw, ['rightEigenschap', 'rights', 'defaultRight', 'departments'], path);
+  const rights = raw.rights === undefined ? DEFAULT_RIGHT_VALUES : r.map(raw, 'rights', path);
+  for (const [value, right] of Object.entries(rights)) if (!isDataSubjectRight(right)) r.fail(`${path}.rights.${value}`, `"${right}" is not a right (access, rectification, erasure, …)`);
+  if (raw.defaultRight !== undefined && !isDataSubjectRight(raw.defaultRight)) r.fail(`${path}.defaultRight`, `"${String(raw.defaultRight)}" is not a right`);
+  const departments = Array.isArray(raw.departments) ? raw.departments : [];
+  if (!departments.length) r.fail(`${path}.departments`, 'name at least one department ({ "name": …, "candidateGroup": … })');
+  departments.forEach((d, i) => {
+    if (!isObject(d) || typeof d.name !== 'string' || !d.name.trim() || (d.candidateGroup !== undefined && typeof d.candidateGroup !== 'string')) {
+      r.fail(`${path}.departments[${i}]`, 'must be { "name": text, "candidateGroup"?: role }');
+    }
+  });
+  return {
+    rightEigenschap: typeof raw.rightEigenschap === 'string' && raw.rightEigenschap ? raw.rightEigenschap : 'soortVerzoek',
+    rights: rights as Record<string, DataSubjectRight>,
+    defaultRight: raw.defaultRight as DataSubjectRight | undefined,
+    departments: departments as RequestIntakeSettings['departments'],
+  };
+}
+
 function readProcess(r: Reader, raw: unknown, path: string): ZgwProcessSettings | undefined {
   if (!isObject(raw)) return r.fail(path, 'must be an object');
-  r.unknownKeys(raw, ['zaaktype', 'statustypen', 'informatieobjecttypen', 'resultaattypen', 'besluittype', 'roltypen', 'startsOnNewZaak'], path);
+  r.unknownKeys(raw, ['zaaktype', 'statustypen', 'informatieobjecttypen', 'resultaattypen', 'besluittype', 'roltypen', 'startsOnNewZaak', 'requestIntake'], path);
   const zaaktype = r.string(raw, 'zaaktype', path);
   if (raw.besluittype !== undefined && (typeof raw.besluittype !== 'string' || raw.besluittype === '')) r.fail(`${path}.besluittype`, 'must be a non-empty text');
   if (raw.startsOnNewZaak !== undefined && typeof raw.startsOnNewZaak !== 'boolean') r.fail(`${path}.startsOnNewZaak`, 'must be true or false');
@@ -113,6 +160,7 @@ function readProcess(r: Reader, raw: unknown, path: string): ZgwProcessSettings 
     besluittype: typeof raw.besluittype === 'string' ? raw.besluittype : undefined,
     roltypen: r.map(raw, 'roltypen', path, true),
     startsOnNewZaak: raw.startsOnNewZaak === true,
+    requestIntake: readRequestIntake(r, raw.requestIntake, `${path}.requestIntake`),
   };
   return settings;
 }

@@ -8,12 +8,32 @@ export interface Paginated<T> {
   results: T[];
 }
 
+/**
+ * Checks a response the client is about to accept against the API's OpenAPI specification;
+ * returns the problems (empty: valid). The contract tests install one built from the official
+ * files; without it, responses are only parsed.
+ */
+export interface ResponseContract {
+  checkResponse(method: string, url: string, status: number, body: unknown): string[];
+}
+
+/** How requests leave the platform; the defaults are for production. */
+export interface ZgwTransport {
+  fetchImpl?: typeof fetch;
+  contract?: ResponseContract;
+  /** A zaaksysteem that does not answer must not hold the outbox relay's transaction forever. @default 30000 */
+  timeoutMs?: number;
+}
+
+/** Retrying helps with these; any other 4xx is a refusal that needs a person. */
+const RETRYABLE_STATUS = new Set([408, 409, 425, 429]);
+
 /** One municipality's ZGW endpoints, called as one acting user. */
 export class ZgwHttpClient {
   constructor(
     readonly municipality: ZgwMunicipalitySettings,
     private readonly user: ZgwActingUser,
-    private readonly fetchImpl: typeof fetch = fetch,
+    private readonly transport: ZgwTransport = {},
   ) {}
 
   async request<T>(method: string, url: string, body?: unknown): Promise<T> {
@@ -28,16 +48,37 @@ export class ZgwHttpClient {
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let res: Response;
     try {
-      res = await this.fetchImpl(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      res = await (this.transport.fetchImpl ?? fetch)(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.transport.timeoutMs ?? 30_000),
+      });
     } catch (err) {
       throw new ZgwError(ZgwErrorCode.REQUEST_FAILED, `${method} ${url}: ${(err as Error).message}`, { retryable: true });
     }
     const text = await res.text();
     if (!res.ok) {
       // Problem details carry codes and field names, never personal data; keep them for the outbox's last_error.
-      throw new ZgwError(ZgwErrorCode.REQUEST_FAILED, `${method} ${url}: HTTP ${res.status} ${text.slice(0, 300)}`, { status: res.status });
+      throw new ZgwError(ZgwErrorCode.REQUEST_FAILED, `${method} ${url}: HTTP ${res.status} ${text.slice(0, 300)}`, {
+        status: res.status,
+        retryable: res.status >= 500 || RETRYABLE_STATUS.has(res.status),
+      });
     }
-    return (text ? JSON.parse(text) : undefined) as T;
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new ZgwError(ZgwErrorCode.RESPONSE_INVALID, `${method} ${url}: HTTP ${res.status} with a body that is not JSON`, { retryable: false, problems: ['(body): not JSON'] });
+    }
+    const problems = this.transport.contract?.checkResponse(method, url, res.status, parsed) ?? [];
+    if (problems.length) {
+      throw new ZgwError(ZgwErrorCode.RESPONSE_INVALID, `${method} ${url}: response does not match the specification: ${problems.slice(0, 5).join('; ')}`, {
+        retryable: false,
+        problems,
+      });
+    }
+    return parsed as T;
   }
 
   get<T>(url: string, query: Record<string, string> = {}): Promise<T> {

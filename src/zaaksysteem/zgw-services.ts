@@ -1,111 +1,209 @@
 import type { EntityManager } from 'typeorm';
-import { DateTime } from 'luxon';
-import { ProcessInstanceEntity, ZaakLinkEntity } from '../persistence/entities';
-import type { ServiceHandler, ServiceInvocation, ServiceRegistry } from '../workflow/service-registry';
+import { DateTime, Duration } from 'luxon';
+import { OutboxMessageEntity, ProcessDefinitionEntity, ProcessInstanceEntity, ZaakLinkEntity } from '../persistence/entities';
+import { resolveWithVariables } from '../process-runtime';
+import type { ServiceHandler, ServiceInvocation, ServiceRegistry, ServiceSkipped } from '../workflow/service-registry';
+import type { ResolvedMunicipality, ResolvedProcess } from './catalogue-resolution';
 import type { ZaaksysteemDirectory } from './zaaksysteem-directory';
 import { addEmployeeRole, attachDocument, closeZaak, findOrCreateZaak, recordBesluit, setStatus, ZaakDocument } from './zaak-operations';
 import { ZgwError, ZgwErrorCode } from './zgw-error';
-import { ZgwHttpClient } from './zgw-http';
+import type { ZgwHttpClient } from './zgw-http';
 
-/** Where the documents a diagram attaches come from (AP notification, letters, decisions): the domain modules provide them. */
-export type DocumentSource = (invocation: ServiceInvocation) => Promise<ZaakDocument | null>;
+/**
+ * Where the documents a diagram attaches come from: the domain's rendering of the AP
+ * notification, a decision letter, …; `kind` is the service task's `document` property.
+ * Null when the case has no such document.
+ */
+export type DocumentSource = (invocation: ServiceInvocation, kind: string) => Promise<ZaakDocument | null>;
 
 export interface ZgwServiceDependencies {
-  directory: ZaaksysteemDirectory;
-  documents?: DocumentSource;
-  fetchImpl?: typeof fetch;
+  /** The resolved configuration; undefined when the platform runs without a zaaksysteem. Read at every call. */
+  directory: () => ZaaksysteemDirectory | undefined;
+  documents: () => DocumentSource | undefined;
 }
 
-const amsterdamDate = (d: Date) => DateTime.fromJSDate(d).setZone('Europe/Amsterdam').toISODate()!;
+/** The topics a diagram may use (camunda:topic of an External service task). */
+export const ZGW_SERVICES = {
+  createZaak: 'zgw.zaak-aanmaken',
+  setStatus: 'zgw.status-zetten',
+  addRole: 'zgw.rol-toevoegen',
+  attachDocument: 'zgw.document-toevoegen',
+  recordBesluit: 'zgw.besluit-vastleggen',
+  closeZaak: 'zgw.zaak-afsluiten',
+} as const;
 
+/**
+ * An outage of the zaaksysteem (maintenance, a night) must not lose calls: 2 s, 4 s, … up to an
+ * hour between attempts, about 13 hours in all before a call is given up.
+ */
+export const ZGW_MAX_ATTEMPTS = 24;
+
+const AMSTERDAM = 'Europe/Amsterdam';
+const amsterdamDate = (d: Date) => DateTime.fromJSDate(d).setZone(AMSTERDAM).toISODate()!;
+const skipped = (reason: string): ServiceSkipped => ({ skipped: reason });
+const misconfigured = (message: string) => new ZgwError(ZgwErrorCode.NOT_CONFIGURED, message, { retryable: false });
+
+/** One performed service task: the case, the municipality's zaaksysteem and the task's properties. */
 class ZgwCall {
   constructor(
-    readonly deps: ZgwServiceDependencies,
+    readonly directory: ZaaksysteemDirectory,
     readonly invocation: ServiceInvocation,
     readonly instance: ProcessInstanceEntity,
-    readonly em: EntityManager,
+    readonly municipality: ResolvedMunicipality,
+    readonly process: ResolvedProcess,
+    readonly properties: Record<string, string>,
   ) {}
 
-  static async of(deps: ZgwServiceDependencies, invocation: ServiceInvocation): Promise<ZgwCall> {
-    const em = invocation.em;
-    const instance = await em.findOneByOrFail(ProcessInstanceEntity, { id: invocation.instanceId });
-    return new ZgwCall(deps, invocation, instance, em);
-  }
-
-  get resolved() {
-    return this.deps.directory.process(this.invocation.tenantId, this.instance.processKey);
+  get em(): EntityManager {
+    return this.invocation.em;
   }
 
   /** The person on whose behalf the platform acts: the case's initiator, for the zaaksysteem's audit trail. */
   client(): ZgwHttpClient {
     const user = String(this.invocation.variables.initiator ?? this.instance.startedBy);
-    return new ZgwHttpClient(this.resolved.municipality.settings, { userId: user, representation: user }, this.deps.fetchImpl);
+    return this.directory.client(this.municipality.settings, { userId: user, representation: user });
   }
 
-  async zaakUrl(): Promise<string> {
+  /** A property of the service task, FEEL or literal, evaluated against the case's variables at recording time. */
+  property(name: string): unknown {
+    const text = this.properties[name];
+    if (text === undefined || text.trim() === '') return undefined;
+    try {
+      return resolveWithVariables(text, this.invocation.variables);
+    } catch (err) {
+      throw misconfigured(`property ${name} of ${this.invocation.elementId} cannot be evaluated: ${(err as Error).message}`);
+    }
+  }
+
+  /** A date property as yyyy-MM-dd; a moment (the engine's ISO date-times) is taken as its Amsterdam day. */
+  dateProperty(name: string): string | undefined {
+    const value = this.property(name);
+    if (value === undefined || value === null || value === '') return undefined;
+    const text = String(value);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+    const moment = DateTime.fromISO(text, { setZone: true });
+    if (!moment.isValid) throw misconfigured(`property ${name} of ${this.invocation.elementId} is not a date: "${text}"`);
+    return moment.setZone(AMSTERDAM).toISODate()!;
+  }
+
+  /** The case's zaak; undefined when the case has none (it started before the zaaksysteem was configured). */
+  async zaakUrl(): Promise<string | undefined> {
     const link = await this.em.findOneBy(ZaakLinkEntity, { instanceId: this.instance.id });
-    if (!link) throw new ZgwError(ZgwErrorCode.NOT_CONFIGURED, `case ${this.instance.id} has no zaak yet: zgw.zaak-aanmaken must come first`);
-    return link.zaakUrl;
+    if (link) return link.zaakUrl;
+    const creating = await this.em.findOne(OutboxMessageEntity, { where: { instanceId: this.instance.id, service: ZGW_SERVICES.createZaak } });
+    if (creating && creating.status !== 'done') {
+      throw new ZgwError(ZgwErrorCode.ZAAK_NOT_YET_CREATED, `case ${this.instance.id} has no zaak yet: ${ZGW_SERVICES.createZaak} is ${creating.status}`, { retryable: true });
+    }
+    return undefined;
   }
 
   mapped(table: Record<string, string>, key: string, kind: string): string {
     const url = table[key];
-    if (!url) throw new ZgwError(ZgwErrorCode.NOT_CONFIGURED, `no ${kind} configured for "${key}" in process ${this.instance.processKey}`);
+    if (!url) throw misconfigured(`no ${kind} configured for "${key}" in process ${this.instance.processKey} of ${this.instance.tenantId}`);
     return url;
   }
 }
 
-function handler(name: string, description: string, deps: ZgwServiceDependencies, run: (call: ZgwCall) => Promise<void>): ServiceHandler {
-  return { name, description, perform: async (invocation) => run(await ZgwCall.of(deps, invocation)) };
+const NO_ZAAK = 'the case has no zaak in the zaaksysteem (it started before the zaaksysteem was configured for this process)';
+
+function handler(name: string, description: string, deps: ZgwServiceDependencies, run: (call: ZgwCall) => Promise<void | ServiceSkipped>): ServiceHandler {
+  return {
+    name,
+    description,
+    maxAttempts: ZGW_MAX_ATTEMPTS,
+    perform: async (invocation) => {
+      // Every municipality runs the same diagrams; only those with a zaaksysteem for this process send anything.
+      const directory = deps.directory();
+      if (!directory) return skipped('no zaaksysteem is configured (ZGW_CONFIG_FILE)');
+      const instance = await invocation.em.findOneByOrFail(ProcessInstanceEntity, { id: invocation.instanceId });
+      const mirrored = directory.process(invocation.tenantId, instance.processKey);
+      if (!mirrored) {
+        return skipped(
+          directory.municipality(invocation.tenantId)
+            ? `process ${instance.processKey} is not mirrored in the zaaksysteem of ${invocation.tenantId}`
+            : `municipality ${invocation.tenantId} has no zaaksysteem configured`,
+        );
+      }
+      const definition = await invocation.em.findOneBy(ProcessDefinitionEntity, { id: instance.definitionId });
+      const properties = definition?.model.serviceTasks?.[invocation.elementId]?.properties ?? {};
+      return run(new ZgwCall(directory, invocation, instance, mirrored.municipality, mirrored.process, properties));
+    },
+  };
 }
 
-/** The zaaksysteem calls a diagram can make from a service task (`camunda:topic`). */
+/** The zaaksysteem calls a diagram can make from a service task (`camunda:topic`); properties are their arguments. */
 export function zgwServiceHandlers(deps: ZgwServiceDependencies): ServiceHandler[] {
   return [
-    handler('zgw.zaak-aanmaken', 'Maakt de zaak aan in het zaaksysteem (ons zaaknummer als kenmerk).', deps, async (call) => {
+    handler(ZGW_SERVICES.createZaak, 'Maakt de zaak aan in het zaaksysteem (ons zaaknummer als kenmerk), of gebruikt de zaak waaruit de zaak hier ontstond.', deps, async (call) => {
       if (await call.em.findOneBy(ZaakLinkEntity, { instanceId: call.instance.id })) return;
-      const { process } = call.resolved;
-      const vars = call.invocation.variables;
-      const { url } = await findOrCreateZaak(call.client(), process, {
+      const omschrijving = call.property('omschrijving');
+      const { url } = await findOrCreateZaak(call.client(), call.process, {
         caseId: call.instance.id,
-        bron: deps.directory.settings.bron,
+        bron: call.directory.settings.bron,
         startdatum: amsterdamDate(call.instance.startedAt),
-        uiterlijkeEinddatumAfdoening: typeof vars.zgwUiterlijkeEinddatum === 'string' ? vars.zgwUiterlijkeEinddatum : undefined,
+        uiterlijkeEinddatumAfdoening: call.dateProperty('uiterlijkeEinddatumAfdoening'),
+        omschrijving: typeof omschrijving === 'string' ? omschrijving : undefined,
       });
       // Commits with the outbox's "done" (a savepoint, so a failed insert leaves the relay's transaction usable);
-      // a crash before that is caught by the kenmerk look-up above.
-      await call.em.transaction((em) => em.insert(ZaakLinkEntity, { instanceId: call.instance.id, tenantId: call.instance.tenantId, processKey: call.instance.processKey, zaakUrl: url, createdAt: new Date() }));
+      // a crash before that is caught by the kenmerk look-up in findOrCreateZaak.
+      await call.em.transaction((em) =>
+        em.insert(ZaakLinkEntity, { instanceId: call.instance.id, tenantId: call.instance.tenantId, processKey: call.instance.processKey, zaakUrl: url, createdAt: new Date() }),
+      );
     }),
-    handler('zgw.status-zetten', 'Zet de status die bij deze stap in het diagram hoort.', deps, async (call) => {
-      const statustype = call.mapped(call.resolved.process.statustypen, call.invocation.elementId, 'statustype');
-      await setStatus(call.client(), await call.zaakUrl(), statustype);
+    handler(ZGW_SERVICES.setStatus, 'Zet de status die in de configuratie bij deze stap hoort.', deps, async (call) => {
+      const statustype = call.process.statustypen[call.invocation.elementId];
+      if (!statustype) return skipped(`no statustype configured for step ${call.invocation.elementId}`);
+      const zaak = await call.zaakUrl();
+      if (!zaak) return skipped(NO_ZAAK);
+      const toelichting = call.property('toelichting');
+      await setStatus(call.client(), zaak, statustype, typeof toelichting === 'string' ? toelichting : undefined);
     }),
-    handler('zgw.rol-toevoegen', 'Voegt de behandelaar (variabele zgwBehandelaar) als rol toe.', deps, async (call) => {
-      const roltype = call.mapped(call.resolved.process.roltypen, 'behandelaar', 'roltype');
-      const username = String(call.invocation.variables.zgwBehandelaar ?? call.invocation.variables.initiator ?? call.instance.startedBy);
-      await addEmployeeRole(call.client(), await call.zaakUrl(), roltype, username, 'Behandelaar in privacyflow');
+    handler(ZGW_SERVICES.addRole, 'Voegt de behandelaar (eigenschap behandelaar, anders de initiator) als rol toe.', deps, async (call) => {
+      const roltype = call.mapped(call.process.roltypen, 'behandelaar', 'roltype');
+      const zaak = await call.zaakUrl();
+      if (!zaak) return skipped(NO_ZAAK);
+      const username = String(call.property('behandelaar') ?? call.invocation.variables.initiator ?? call.instance.startedBy);
+      await addEmployeeRole(call.client(), zaak, roltype, username, 'Behandelaar in privacyflow');
     }),
-    handler('zgw.document-toevoegen', 'Voegt het document van deze stap toe aan de zaak.', deps, async (call) => {
-      const type = call.mapped(call.resolved.process.informatieobjecttypen, call.invocation.elementId, 'informatieobjecttype');
-      const doc = await deps.documents?.(call.invocation);
-      if (!doc) throw new ZgwError(ZgwErrorCode.DOCUMENT_MISSING, `no document for step ${call.invocation.elementId} of case ${call.instance.id}`);
-      await attachDocument(call.client(), await call.zaakUrl(), type, doc);
+    handler(ZGW_SERVICES.attachDocument, 'Voegt het document van deze stap (eigenschap document) toe aan de zaak.', deps, async (call) => {
+      const type = call.mapped(call.process.informatieobjecttypen, call.invocation.elementId, 'informatieobjecttype');
+      const kind = call.property('document');
+      if (typeof kind !== 'string' || !kind) throw misconfigured(`service task ${call.invocation.elementId} names no document (property "document")`);
+      const zaak = await call.zaakUrl();
+      if (!zaak) return skipped(NO_ZAAK);
+      const doc = await deps.documents()?.(call.invocation, kind);
+      if (!doc) throw new ZgwError(ZgwErrorCode.DOCUMENT_MISSING, `case ${call.instance.id} has no document "${kind}" for step ${call.invocation.elementId}`, { retryable: false });
+      await attachDocument(call.client(), zaak, type, doc);
     }),
-    handler('zgw.besluit-vastleggen', 'Legt het besluit vast met de bezwaartermijn (variabele zgwBesluitdatum).', deps, async (call) => {
-      const type = call.resolved.process.besluittype;
-      if (!type) throw new ZgwError(ZgwErrorCode.NOT_CONFIGURED, `process ${call.instance.processKey} has no besluittype`);
-      const datum = typeof call.invocation.variables.zgwBesluitdatum === 'string' ? call.invocation.variables.zgwBesluitdatum : amsterdamDate(new Date());
-      await recordBesluit(call.client(), await call.zaakUrl(), type, datum);
+    handler(ZGW_SERVICES.recordBesluit, 'Legt het besluit vast met de datum tot wanneer bezwaar mogelijk is.', deps, async (call) => {
+      const type = call.process.besluittype;
+      if (!type) throw misconfigured(`process ${call.instance.processKey} of ${call.instance.tenantId} has no besluittype`);
+      const zaak = await call.zaakUrl();
+      if (!zaak) return skipped(NO_ZAAK);
+      const datum = call.dateProperty('besluitdatum') ?? amsterdamDate(new Date());
+      const verzenddatum = call.dateProperty('verzenddatum') ?? datum;
+      await recordBesluit(call.client(), zaak, type.url, {
+        datum,
+        verzenddatum,
+        // The besluit takes effect when it is made known (art. 3:40 Awb): on sending.
+        ingangsdatum: call.dateProperty('ingangsdatum') ?? verzenddatum,
+        // The domain's own term (Awb and Algemene termijnenwet) wins; else the besluittype's reactietermijn, six weeks by art. 6:7 Awb.
+        uiterlijkeReactiedatum:
+          call.dateProperty('uiterlijkeReactiedatum') ?? DateTime.fromISO(verzenddatum).plus(Duration.fromISO(type.reactietermijn || 'P6W')).toISODate()!,
+      });
     }),
-    handler('zgw.zaak-afsluiten', 'Zet het resultaat (variabele zgwResultaat) en de eindstatus.', deps, async (call) => {
-      const { process } = call.resolved;
-      const resultaattype = call.mapped(process.resultaattypen, String(call.invocation.variables.zgwResultaat ?? ''), 'resultaattype');
-      await closeZaak(call.client(), await call.zaakUrl(), resultaattype, process.eindstatustype);
+    handler(ZGW_SERVICES.closeZaak, 'Zet het resultaat (eigenschap resultaat) en de eindstatus, waarmee de zaak sluit.', deps, async (call) => {
+      const resultaat = call.property('resultaat');
+      if (typeof resultaat !== 'string' || !resultaat) throw misconfigured(`service task ${call.invocation.elementId} names no resultaat (property "resultaat"), or it evaluated to nothing`);
+      const resultaattype = call.mapped(call.process.resultaattypen, resultaat, 'resultaattype');
+      const zaak = await call.zaakUrl();
+      if (!zaak) return skipped(NO_ZAAK);
+      await closeZaak(call.client(), zaak, resultaattype, call.process.eindstatustype);
     }),
   ];
 }
 
 export function registerZgwServices(registry: ServiceRegistry, deps: ZgwServiceDependencies): ServiceRegistry {
-  for (const h of zgwServiceHandlers(deps)) registry.register(h);
+  for (const h of zgwServiceHandlers(deps)) if (!registry.get(h.name)) registry.register(h);
   return registry;
 }

@@ -69,12 +69,21 @@ describe('scenario (a): a low-impact incident without personal data is solved by
     await perform(ict, incident.instanceId, 'RepairLow', { repairSummary: 'Voeding vervangen, pc werkt weer.' });
     const informed = await eventually(async () => {
       const rows = await platform.database.dataSource.query(
-        `SELECT service, status, payload->>'elementId' AS element FROM outbox_message WHERE instance_id = $1`,
+        `SELECT service, status, payload->>'elementId' AS element FROM outbox_message WHERE instance_id = $1 AND service = 'notify'`,
         [incident.instanceId],
       );
       return rows.length === 1 && rows[0].status === 'done' ? rows : undefined;
     });
     expect(informed).toEqual([{ service: 'notify', status: 'done', element: 'InformCisoLow' }]);
+    // The municipality has no zaaksysteem: the diagram's zaak steps were passed, each recorded as skipped with the reason.
+    const zaakSteps = await platform.database.dataSource.query(
+      `SELECT payload->>'elementId' AS element, status, skip_reason FROM outbox_message WHERE instance_id = $1 AND service LIKE 'zgw.%' ORDER BY seq`,
+      [incident.instanceId],
+    );
+    expect(zaakSteps).toEqual([
+      { element: 'ZaakAanmaken', status: 'done', skip_reason: 'no zaaksysteem is configured (ZGW_CONFIG_FILE)' },
+      { element: 'StatusBeoordeeld', status: 'done', skip_reason: 'no zaaksysteem is configured (ZGW_CONFIG_FILE)' },
+    ]);
   });
 
   it('9: the CISO closes it; it stays in the register and the evaluation is scheduled two weeks later', async () => {

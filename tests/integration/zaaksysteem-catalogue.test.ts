@@ -29,7 +29,7 @@ describe('resolving the configuration against Catalogi (fake Open Zaak)', () => 
       resultaattypen: { toegewezen: 'Toegewezen' },
       informatieobjecttypen: { AttachDecisionLetter: 'Besluit' },
       besluittype: 'Besluit op verzoek AVG',
-    }));
+    }), { contract: fake.contract });
     const p = m.processes['data-subject-request'];
     expect(p.zaaktype.url).toBe(zaaktypeUrl);
     expect(fake.store.statustypen.find((s) => s.url === p.eindstatustype)?.omschrijving).toBe('Afgehandeld');
@@ -40,18 +40,18 @@ describe('resolving the configuration against Catalogi (fake Open Zaak)', () => 
   it('names every unknown catalogue item with its path in the file', async () => {
     const err = await resolveCatalogue(settings({
       zaaktype: 'AVG-VERZOEK',
-      statustypen: { StatusOntvangen: 'Ontvangen', StatusVerdaagd: 'Verdaagd' },
-      resultaattypen: { afgewezen: 'Afgewezen' },
-    })).catch((e) => e);
+      statustypen: { StatusOntvangen: 'Ontvangen', StatusOpgeschort: 'Opgeschort' },
+      resultaattypen: { afgewezen: 'Niet ontvankelijk' },
+    }), { contract: fake.contract }).catch((e) => e);
     expect(err).toBeInstanceOf(ZgwConfigError);
     expect((err as ZgwConfigError).problems).toEqual([
-      expect.objectContaining({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: 'municipalities.leusden.processes.data-subject-request.statustypen.StatusVerdaagd' }),
+      expect.objectContaining({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: 'municipalities.leusden.processes.data-subject-request.statustypen.StatusOpgeschort' }),
       expect.objectContaining({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: 'municipalities.leusden.processes.data-subject-request.resultaattypen.afgewezen' }),
     ]);
   });
 
   it('refuses a zaaktype identificatie with no version valid today', async () => {
-    const err = await resolveCatalogue(settings({ zaaktype: 'BESTAAT-NIET', statustypen: {}, resultaattypen: {} })).catch((e) => e);
+    const err = await resolveCatalogue(settings({ zaaktype: 'BESTAAT-NIET', statustypen: {}, resultaattypen: {} }), { contract: fake.contract }).catch((e) => e);
     expect((err as ZgwConfigError).problems).toEqual([expect.objectContaining({ path: 'municipalities.leusden.processes.data-subject-request.zaaktype' })]);
   });
 
@@ -60,7 +60,7 @@ describe('resolving the configuration against Catalogi (fake Open Zaak)', () => 
       { municipalities: { leusden: { rsin: '002220647', apis: fake.base, catalogus: CATALOGUS, clientId: 'pf', secretEnv: 'S', notificationAuthEnv: 'A', processes: { x: { zaaktype: 'AVG-VERZOEK', statustypen: {}, resultaattypen: {} } } } } },
       { S: 'wrong', A: 'Bearer a' },
     );
-    const err = await resolveCatalogue(wrong).catch((e) => e);
+    const err = await resolveCatalogue(wrong, { contract: fake.contract }).catch((e) => e);
     expect((err as ZgwConfigError).problems).toEqual([expect.objectContaining({ code: ZgwErrorCode.REQUEST_FAILED, message: expect.stringContaining('HTTP 403') })]);
   });
 });

@@ -7,7 +7,8 @@ import { reconcileNewZaken } from '../../src/zaaksysteem/reconciliation';
 import { subscribe } from '../../src/zaaksysteem/subscription';
 import { relayOutbox } from '../../src/workflow/outbox-relay';
 import { FakeOpenZaak } from '../support/fake-open-zaak';
-import { COMPLETE, DEPLOY, INBOX, START } from '../support/operations';
+import { ZgwContract } from '../support/openapi-contract';
+import { COMPLETE, INBOX, START } from '../support/operations';
 import { createTestDatabase, itOnPostgres, TestDatabase } from '../support/test-database';
 import { startTestPlatform, TestClient } from '../support/test-platform';
 
@@ -46,13 +47,17 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
   const instancesOf = (zaakUrl: string) =>
     platform.database.dataSource.query(`SELECT i.id, i.status, i.business_key FROM zaak_link l JOIN process_instance i ON i.id = l.instance_id WHERE l.zaak_url = $1`, [zaakUrl]);
   /** A zaak registered in the zaaksysteem by someone else (the DigiD e-form). */
-  const registeredZaak = () => fake.add('zaken', 'zaken', { zaaktype: zaaktypeUrl, bronorganisatie: '002220647', startdatum: '2026-11-25', kenmerken: [] });
+  const registeredZaak = () => fake.registerEformZaak({ zaaktype: fake.find('zaaktypen', zaaktypeUrl)! });
 
   beforeAll(async () => {
     db = await createTestDatabase();
     fake = await new FakeOpenZaak({ clientId: CLIENT_ID, secret: SECRET }).start();
     zaaktypeUrl = fake.seedRequestCatalogue(CATALOGUS).zaaktype.url;
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zgw-')), 'zaaksysteem.json');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zgw-'));
+    const file = path.join(dir, 'zaaksysteem.json');
+    const bpmnDir = path.join(dir, 'bpmn');
+    fs.mkdirSync(bpmnDir);
+    fs.copyFileSync(path.resolve(__dirname, '../fixtures/zaaksysteem/zgw-request.bpmn'), path.join(bpmnDir, 'zgw-request.bpmn'));
     fs.writeFileSync(file, JSON.stringify({
       municipalities: {
         leusden: {
@@ -63,7 +68,7 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
           secretEnv: 'ZGW_TEST_LEUSDEN_SECRET',
           notificationAuthEnv: 'ZGW_TEST_LEUSDEN_WEBHOOK_AUTH',
           processes: {
-            'data-subject-request': {
+            'zgw-request': {
               zaaktype: 'AVG-VERZOEK',
               startsOnNewZaak: true,
               statustypen: { StatusOntvangen: 'Ontvangen', StatusInBehandeling: 'In behandeling' },
@@ -78,8 +83,9 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
     }));
     process.env.ZGW_TEST_LEUSDEN_SECRET = SECRET;
     process.env.ZGW_TEST_LEUSDEN_WEBHOOK_AUTH = WEBHOOK_AUTH;
-    platform = await startTestPlatform(db, { zgwConfigFile: file }, {
+    platform = await startTestPlatform(db, { zgwConfigFile: file, bpmnDir }, {
       withoutWorkers: true,
+      zgwContract: fake.contract,
       zgwDocuments: async (invocation) => ({
         titel: `Besluit op uw verzoek ${invocation.instanceId.slice(0, 8)}`,
         bestandsnaam: 'besluit.pdf',
@@ -88,7 +94,6 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
         auteur: 'Gemeente Leusden',
       }),
     });
-    await (await TestClient.as(platform, 'procesbeheerder.leusden')).ok(DEPLOY, { xml: fs.readFileSync(path.resolve(__dirname, '../fixtures/zaaksysteem/zgw-request.bpmn'), 'utf8'), name: 'zgw-request' });
     employee = await TestClient.as(platform, 'medewerker.leusden');
   });
   afterAll(async () => {
@@ -98,20 +103,30 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
   });
 
   describe('the Notificaties consumer contract', () => {
+    /** The webhook's own specification (notificaties-consumer 1.0.0-rc1): the messages sent to it and its answers are checked against it. */
+    const webhook = () => new ZgwContract([{ name: 'notificaties-consumer', base: `${platform.url}/zgw`, specFile: 'notificaties-consumer/1.0.0-rc1/openapi.yaml' }]);
+    const WEBHOOK = () => `${platform.url}/zgw/notificaties`;
+
     it('answers 401 without or with the wrong Authorization header, and starts nothing', async () => {
       const zaak = registeredZaak();
-      expect((await deliver(notification({ hoofdObject: zaak.url, resourceUrl: zaak.url }), null)).status).toBe(401);
-      expect((await deliver(notification({ hoofdObject: zaak.url, resourceUrl: zaak.url }), 'Bearer guessed')).status).toBe(401);
+      const message = notification({ hoofdObject: zaak.url, resourceUrl: zaak.url });
+      expect(webhook().checkRequest('POST', WEBHOOK(), message)).toEqual([]);
+      for (const auth of [null, 'Bearer guessed']) {
+        const res = await deliver(message, auth);
+        expect(res.status).toBe(401);
+        expect(webhook().checkResponse('POST', WEBHOOK(), 401, res.body)).toEqual([]);
+      }
       expect(await instancesOf(zaak.url)).toHaveLength(0);
     });
 
     it('answers 204 to the test probe Open Notificaties sends when the abonnement is created', async () => {
       const probe = { kanaal: 'test', hoofdObject: 'http://some.hoofdobject.nl/', resource: 'some_resource', resourceUrl: 'http://some.resource.nl/', actie: 'create', aanmaakdatum: '2019-01-01T12:00:00Z', kenmerken: {} };
+      expect(webhook().checkRequest('POST', WEBHOOK(), probe)).toEqual([]);
       expect((await deliver(probe)).status).toBe(204);
     });
 
     it('the abonnement is accepted by a Notificaties API that probes the callback with and without auth', async () => {
-      const abonnement = await subscribe(platform.zaaksysteem!.municipality('leusden').settings, platform.url);
+      const abonnement = await subscribe(platform.zaaksysteem!.municipality('leusden')!.settings, platform.url, platform.zaaksysteem!.transport);
       expect(abonnement.url).toMatch(/\/abonnement\//);
       expect(fake.store.abonnement).toEqual([
         expect.objectContaining({ callbackUrl: `${platform.url}/zgw/notificaties`, auth: WEBHOOK_AUTH, kanalen: [{ naam: 'zaken', filters: { bronorganisatie: '002220647' } }] }),
@@ -119,14 +134,18 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
     });
 
     it('answers 400 with a ValidatieFout naming each invalid field', async () => {
-      const res = await deliver({ kanaal: 'zaken', hoofdObject: 'not a url', resource: 'zaak', actie: 'create', aanmaakdatum: 'yesterday' });
+      const invalid = { kanaal: 'zaken', hoofdObject: 'not a url', resource: 'zaak', actie: 'create', aanmaakdatum: 'yesterday' };
+      // Invalid per the consumer specification too, for the same fields.
+      expect(webhook().checkRequest('POST', WEBHOOK(), invalid).map((p) => p.split(':')[0]).sort()).toEqual(['aanmaakdatum', 'hoofdObject', 'resourceUrl']);
+      const res = await deliver(invalid);
       expect(res.status).toBe(400);
+      expect(webhook().checkResponse('POST', WEBHOOK(), 400, res.body)).toEqual([]);
       expect(res.body).toMatchObject({ status: 400, code: 'invalid' });
       expect(res.body['invalid-params'].map((p: any) => p.name).sort()).toEqual(['aanmaakdatum', 'hoofdObject', 'resourceUrl']);
     });
   });
 
-  it('a DigiD request registered in the zaaksysteem starts one request case, mirrors its progress, and closes the zaak', async () => {
+  it('a new zaak of the configured zaaktype starts one case of a plain diagram, which mirrors its progress, reacts to a document added there, and closes the zaak', async () => {
     const zaak = registeredZaak();
     const message = notification({ hoofdObject: zaak.url, resourceUrl: zaak.url });
     expect((await deliver(message)).status).toBe(204);
@@ -141,7 +160,7 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
     expect(fake.store.zaken.filter((z) => z.zaaktype === zaaktypeUrl && z.url === zaak.url)).toHaveLength(1);
     const omschrijving = (url: string) => fake.store.statustypen.find((s) => s.url === url)?.omschrijving;
     expect(fake.store.statussen.filter((s) => s.zaak === zaak.url).map((s) => omschrijving(s.statustype))).toEqual(['Ontvangen', 'In behandeling']);
-    expect(fake.store.rollen.filter((r) => r.zaak === zaak.url)).toEqual([expect.objectContaining({ betrokkeneType: 'medewerker' })]);
+    expect(fake.store.rollen.filter((r) => r.zaak === zaak.url && r.omschrijvingGeneriek === 'behandelaar')).toEqual([expect.objectContaining({ betrokkeneType: 'medewerker' })]);
     // Every call was signed for the acting user.
     expect(fake.requests.every((r) => r.claims.client_id === CLIENT_ID && r.claims.user_id)).toBe(true);
 
@@ -172,20 +191,20 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
   });
 
   it('a zaak whose notification was lost is caught up by reconciliation, once', async () => {
-    const zaak = fake.add('zaken', 'zaken', { zaaktype: zaaktypeUrl, bronorganisatie: '002220647', startdatum: (await import('luxon')).DateTime.now().toISODate(), kenmerken: [] });
+    const zaak = registeredZaak();
     const directory = platform.zaaksysteem!;
     expect(directory).toBeDefined();
-    const started = await reconcileNewZaken(platform.database.dataSource, platform.workflow, directory, 7);
+    const started = await reconcileNewZaken(platform.database.dataSource, platform.zaakIntakes, directory, 7);
     expect(started).toBeGreaterThanOrEqual(1);
     expect(await instancesOf(zaak.url)).toHaveLength(1);
     // The notification arrives late after all: nothing starts twice.
     expect((await deliver(notification({ hoofdObject: zaak.url, resourceUrl: zaak.url, aanmaakdatum: '2026-11-25T11:00:00Z' }))).status).toBe(204);
-    expect(await reconcileNewZaken(platform.database.dataSource, platform.workflow, directory, 7)).toBe(0);
+    expect(await reconcileNewZaken(platform.database.dataSource, platform.zaakIntakes, directory, 7)).toBe(0);
     expect(await instancesOf(zaak.url)).toHaveLength(1);
   });
 
   describe('a case started here is mirrored as a new zaak', () => {
-    const startCase = async () => (await employee.ok(START, { key: 'data-subject-request', variables: {} })).startProcess.id as string;
+    const startCase = async () => (await employee.ok(START, { key: 'zgw-request', variables: {} })).startProcess.id as string;
     const zakenOf = (caseId: string) => fake.store.zaken.filter((z) => (z.kenmerken ?? []).some((k: any) => k.kenmerk === caseId));
     const outbox = (caseId: string) =>
       platform.database.dataSource.query(`SELECT service, status, attempts, last_error FROM outbox_message WHERE instance_id = $1 ORDER BY seq`, [caseId]);
@@ -215,7 +234,7 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
       const [zaak] = zakenOf(caseId);
       await platform.database.dataSource.query(`DELETE FROM zaak_link WHERE instance_id = $1`, [caseId]);
       expect((await deliver(notification({ hoofdObject: zaak.url, resourceUrl: zaak.url, aanmaakdatum: '2026-11-25T12:00:00Z' }))).status).toBe(204);
-      expect(await reconcileNewZaken(platform.database.dataSource, platform.workflow, platform.zaaksysteem!, 7)).toBe(0);
+      expect(await reconcileNewZaken(platform.database.dataSource, platform.zaakIntakes, platform.zaaksysteem!, 7)).toBe(0);
       expect(await instancesOf(zaak.url)).toHaveLength(0);
     });
 
@@ -224,7 +243,7 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
       await drainOutbox(platform);
       // The crash: the zaak exists remotely, but neither our link nor the outbox's "done" was committed.
       await platform.database.dataSource.query(`DELETE FROM zaak_link WHERE instance_id = $1`, [caseId]);
-      await platform.database.dataSource.query(`UPDATE outbox_message SET status = 'pending', available_at = now() WHERE instance_id = $1`, [caseId]);
+      await platform.database.dataSource.query(`UPDATE outbox_message SET status = 'pending', available_at = now() - interval '1 second' WHERE instance_id = $1`, [caseId]);
       const statussenBefore = fake.store.statussen.length;
       await drainOutbox(platform);
       expect(zakenOf(caseId)).toHaveLength(1);
@@ -246,7 +265,7 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
       expect(rest.every((m: any) => m.status === 'pending' && m.attempts === 0)).toBe(true);
 
       // The back-off has passed (moved forward instead of waiting on the clock).
-      await platform.database.dataSource.query(`UPDATE outbox_message SET available_at = now() WHERE instance_id = $1`, [caseId]);
+      await platform.database.dataSource.query(`UPDATE outbox_message SET available_at = now() - interval '1 second' WHERE instance_id = $1`, [caseId]);
       await drainOutbox(platform);
       const [zaak] = zakenOf(caseId);
       expect(zaak).toBeDefined();

@@ -1,66 +1,52 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import yaml from 'js-yaml';
 import { jwtVerify } from 'jose';
+import { SchemaValidator, ZgwContract } from './openapi-contract';
 
 /**
- * FAKE Open Zaak: Open Zaak cannot run here (no Docker, no Python services). This in-process
- * server implements only the endpoints the platform calls, checks the ZGW JWT (HS256 signature,
- * iss/iat/client_id/user_id) and the CRS headers, and validates request bodies against the
- * required, writable fields and enums of the official OpenAPI files in /work/shared/zgw — loaded
- * here, so the fake cannot drift from them. The Besluiten API has no spec in that folder: its
- * required fields are taken from the reference notes and marked as such below.
+ * FAKE Open Zaak and Open Notificaties: the real ones cannot run here (no Docker, no Python
+ * services). This in-process server implements only the endpoints the platform calls. It checks
+ * the ZGW JWT (HS256 signature, iss/iat/client_id/user_id) and the CRS headers, refuses query
+ * parameters and request bodies the official OpenAPI files in /work/shared/zgw refuse (loaded
+ * at start, so the fake cannot drift from them), answers with resources in the shape those files
+ * give (the server's read-only fields filled in), and applies the few rules of the standard the
+ * platform depends on (zrc-007 closing with the eindstatus, zrc-017 allowed document types, one
+ * resultaat per zaak, no changes to a closed zaak).
+ *
+ * NOT SPEC-VALIDATED: the Besluiten API. /work/shared/zgw holds no Besluiten specification; the
+ * schema below is transcribed by hand from the public Besluiten API 1.0.2 specification
+ * (VNG-Realisatie/besluiten-api, tag 1.0.2, src/openapi.yaml; 1.1.0 only adds `expand`) and is
+ * not loaded from an official file. Besluiten calls appear in the contract's `unvalidated` list.
  */
-const SPEC_DIR = process.env.ZGW_SPEC_DIR ?? '/work/shared/zgw';
-const load = (file: string) => yaml.load(fs.readFileSync(`${SPEC_DIR}/${file}`, 'utf8')) as any;
-
-class SpecValidator {
-  constructor(private readonly spec: any) {}
-
-  private deref(schema: any): any {
-    while (schema?.$ref) schema = schema.$ref.split('/').slice(1).reduce((o: any, k: string) => o[k], this.spec);
-    if (!schema?.allOf) return schema;
-    // Keep the siblings of allOf (readOnly, title): the spec marks read-only enum fields that way.
-    const { allOf, ...siblings } = schema;
-    return [...allOf.map((s: any) => this.deref(s)), siblings].reduce(
-      (a: any, b: any) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties }, required: [...(a.required ?? []), ...(b.required ?? [])] }),
-      {},
-    );
-  }
-
-  /** Problems of a request body for `POST path`, per the spec's request schema. */
-  check(path: string, body: any): string[] {
-    const requestBody = this.deref(this.spec.paths[path].post.requestBody);
-    const schema = this.deref(requestBody.content['application/json'].schema);
-    return this.object(schema, body, '');
-  }
-
-  private object(schema: any, body: any, prefix: string): string[] {
-    if (typeof body !== 'object' || body === null) return [`${prefix || 'body'}: not an object`];
-    const problems: string[] = [];
-    const props = schema.properties ?? {};
-    for (const name of schema.required ?? []) {
-      const prop = this.deref(props[name] ?? {});
-      if (!prop.readOnly && (body[name] === undefined || body[name] === null)) problems.push(`${prefix}${name}: required`);
-    }
-    for (const [name, value] of Object.entries(body)) {
-      const prop = this.deref(props[name]);
-      if (!prop) continue;
-      if (prop.readOnly) problems.push(`${prefix}${name}: read-only`);
-      if (prop.enum && !prop.enum.includes(value)) problems.push(`${prefix}${name}: "${String(value)}" not in enum`);
-      if (prop.maxLength && typeof value === 'string' && value.length > prop.maxLength) problems.push(`${prefix}${name}: longer than ${prop.maxLength}`);
-      if (prop.format === 'uri' && typeof value === 'string' && !/^https?:\/\//.test(value)) problems.push(`${prefix}${name}: not a uri`);
-      if (prop.type === 'array' && Array.isArray(value) && prop.items) {
-        const item = this.deref(prop.items);
-        if (item.type === 'object' || item.properties) value.forEach((v, i) => problems.push(...this.object(item, v, `${prefix}${name}[${i}].`)));
-      }
-    }
-    return problems;
-  }
-}
+const BESLUITEN_TRANSCRIBED = {
+  components: {
+    schemas: {
+      Besluit: {
+        type: 'object',
+        required: ['verantwoordelijkeOrganisatie', 'besluittype', 'datum', 'ingangsdatum'],
+        properties: {
+          url: { type: 'string', format: 'uri', readOnly: true },
+          identificatie: { type: 'string', maxLength: 50 },
+          verantwoordelijkeOrganisatie: { type: 'string', maxLength: 9, minLength: 1 },
+          besluittype: { type: 'string', format: 'uri', maxLength: 200, minLength: 1 },
+          zaak: { type: 'string', format: 'uri', maxLength: 200 },
+          datum: { type: 'string', format: 'date' },
+          toelichting: { type: 'string' },
+          bestuursorgaan: { type: 'string', maxLength: 50 },
+          ingangsdatum: { type: 'string', format: 'date' },
+          vervaldatum: { type: 'string', format: 'date', nullable: true },
+          vervalreden: { type: 'string', enum: ['tijdelijk', 'ingetrokken_overheid', 'ingetrokken_belanghebbende'] },
+          vervalredenWeergave: { type: 'string', readOnly: true },
+          publicatiedatum: { type: 'string', format: 'date', nullable: true },
+          verzenddatum: { type: 'string', format: 'date', nullable: true },
+          uiterlijkeReactiedatum: { type: 'string', format: 'date', nullable: true },
+        },
+      },
+    },
+  },
+};
 
 export interface FakeOpenZaakOptions {
   clientId: string;
@@ -68,27 +54,41 @@ export interface FakeOpenZaakOptions {
 }
 
 type Row = Record<string, any>;
+type Api = 'zaken' | 'catalogi' | 'documenten' | 'besluiten' | 'notificaties';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const problem = (status: number, code: string, title: string, invalid?: unknown[]) => ({
+  type: `urn:fake-open-zaak:${code}`,
+  code,
+  title,
+  status,
+  detail: title,
+  instance: `urn:uuid:${randomUUID()}`,
+  ...(invalid ? { 'invalid-params': invalid } : {}),
+});
+const invalidParams = (problems: string[]) => problems.map((p) => ({ name: p.split(':')[0], code: 'invalid', reason: p }));
 
 export class FakeOpenZaak {
-  readonly specs = {
-    zaken: new SpecValidator(load('zaken/1.5.1/openapi.yaml')),
-    documenten: new SpecValidator(load('documenten/1.4.2/openapi.yaml')),
-    notificaties: new SpecValidator(load('notificaties/1.0.0/openapi.yaml')),
-    catalogi: load('catalogi/1.3.1/openapi.yaml'),
-  };
+  /** The official specifications at this fake's base URLs; the platform's client checks every response with it. */
+  contract!: ZgwContract;
+  private readonly besluiten = new SchemaValidator(BESLUITEN_TRANSCRIBED);
   readonly store: Record<string, Row[]> = {
-    zaaktypen: [], statustypen: [], resultaattypen: [], roltypen: [], informatieobjecttypen: [], besluittypen: [],
-    zaken: [], statussen: [], rollen: [], zaakinformatieobjecten: [], resultaten: [], enkelvoudiginformatieobjecten: [], besluiten: [], abonnement: [],
+    zaaktypen: [], statustypen: [], resultaattypen: [], roltypen: [], informatieobjecttypen: [], besluittypen: [], 'zaaktype-informatieobjecttypen': [], eigenschappen: [],
+    zaken: [], statussen: [], rollen: [], zaakinformatieobjecten: [], resultaten: [], zaakeigenschappen: [], zaakbesluiten: [],
+    enkelvoudiginformatieobjecten: [], besluiten: [], abonnement: [],
   };
   /** Every request received: method, path, and the verified token claims. */
   readonly requests: { method: string; path: string; claims: Row; body?: any }[] = [];
   private failures: { count: number; status: number; method?: string; path?: string }[] = [];
+  private tampers: { method: string; path: string; change: (body: any) => any }[] = [];
+  private offline = false;
+  private zaakNumber = 0;
   private server?: http.Server;
   url = '';
 
   constructor(private readonly options: FakeOpenZaakOptions) {}
 
-  get base() {
+  get base(): Record<Api, string> {
     return {
       zaken: `${this.url}/zaken/api/v1`,
       catalogi: `${this.url}/catalogi/api/v1`,
@@ -103,11 +103,30 @@ export class FakeOpenZaak {
     this.failures.push({ count, status, ...match });
   }
 
-  add(collection: string, api: keyof FakeOpenZaak['base'], row: Row): Row {
+  /** The next answer to `method` on a path ending in `path` is changed by `change` (a server that breaks its contract). */
+  tamperNext(method: string, path: string, change: (body: any) => any): void {
+    this.tampers.push({ method, path, change });
+  }
+
+  /** Until goOnline(), every connection is dropped without an answer (the network or the server is gone). */
+  goOffline(): void {
+    this.offline = true;
+  }
+
+  goOnline(): void {
+    this.offline = false;
+  }
+
+  /** Stores a resource as the server would have it, with url and uuid. */
+  add(collection: string, api: Api, row: Row): Row {
     const uuid = randomUUID();
-    const full = { uuid, url: `${this.base[api]}/${collection}/${uuid}`, ...row };
+    const full = { url: `${this.base[api]}/${collection}/${uuid}`, uuid, ...row };
     this.store[collection].push(full);
     return full;
+  }
+
+  find(collection: string, url: string): Row | undefined {
+    return this.store[collection].find((r) => r.url === url);
   }
 
   async start(): Promise<this> {
@@ -115,10 +134,12 @@ export class FakeOpenZaak {
     app.use(express.json({ limit: '20mb' }));
     app.use((req, res, next) => void this.guard(req, res, next));
     this.catalogueRoutes(app);
-    this.writeRoutes(app);
+    this.zakenRoutes(app);
+    this.otherRoutes(app);
     this.server = http.createServer(app);
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.contract = ZgwContract.forFake(this.base);
     return this;
   }
 
@@ -128,6 +149,10 @@ export class FakeOpenZaak {
   }
 
   private async guard(req: express.Request, res: express.Response, next: express.NextFunction) {
+    if (this.offline) {
+      req.socket.destroy();
+      return;
+    }
     const auth = req.header('authorization') ?? '';
     let claims: Row;
     try {
@@ -137,27 +162,52 @@ export class FakeOpenZaak {
       if (typeof payload.iat !== 'number' || typeof payload.user_id !== 'string' || typeof payload.user_representation !== 'string') throw new Error('claims');
       claims = payload;
     } catch (err) {
-      res.status(403).json({ code: 'permission_denied', title: `JWT rejected: ${(err as Error).message}`, status: 403 });
+      res.status(403).json(problem(403, 'permission_denied', `JWT rejected: ${(err as Error).message}`));
       return;
     }
     if (req.path.startsWith('/zaken/api/v1/zaken') && (req.header('accept-crs') !== 'EPSG:4326' || (req.method === 'POST' && req.header('content-crs') !== 'EPSG:4326'))) {
-      res.status(412).json({ code: 'precondition_failed', title: 'CRS headers missing', status: 412 });
+      res.status(412).json(problem(412, 'precondition_failed', 'CRS headers missing'));
       return;
     }
     this.requests.push({ method: req.method, path: req.path, claims, body: req.body });
     const failure = this.failures.find((f) => f.count > 0 && (!f.method || f.method === req.method) && (!f.path || req.path.endsWith(f.path)));
     if (failure) {
       failure.count -= 1;
-      res.status(failure.status).json({ code: 'unavailable', title: 'fake outage', status: failure.status });
+      res.status(failure.status).json(problem(failure.status, 'unavailable', 'fake outage'));
       return;
     }
+    const tamper = this.tampers.findIndex((t) => t.method === req.method && req.path.endsWith(t.path));
+    if (tamper >= 0) {
+      const { change } = this.tampers.splice(tamper, 1)[0];
+      const json = res.json.bind(res);
+      res.json = (body: any) => json(change(structuredClone(body)));
+    }
+    // Like Open Zaak: unknown query parameters and bodies the specification refuses answer 400.
+    const url = `${this.url}${req.originalUrl}`;
+    if (!req.path.startsWith('/besluiten/')) {
+      const unknown = req.method === 'GET' ? this.unknownQueryParameters(url) : [];
+      if (unknown.length) return void res.status(400).json(problem(400, 'invalid', `unknown query parameters ${unknown.join(',')}`));
+      const problems = req.method === 'POST' ? this.contract.checkRequest('POST', url, req.body) : [];
+      if (problems.length) return void res.status(400).json(problem(400, 'invalid', 'Invalid input.', invalidParams(problems)));
+    } else if (req.method === 'POST' && req.path.endsWith('/besluiten')) {
+      const problems = this.besluiten.validate({ $ref: '#/components/schemas/Besluit' }, req.body, 'request');
+      if (problems.length) return void res.status(400).json(problem(400, 'invalid', 'Invalid input.', invalidParams(problems)));
+    }
     next();
+  }
+
+  private unknownQueryParameters(url: string): string[] {
+    const known = this.contract.queryParameters('GET', url);
+    if (!known) return [];
+    return [...new URL(url).searchParams.keys()].filter((q) => !known.includes(q));
   }
 
   private list(collection: string, filters: Row): Row[] {
     return this.store[collection].filter((row) =>
       Object.entries(filters).every(([k, v]) => {
-        if (k === 'page' || k === 'status' || k === 'datumGeldigheid') return true;
+        if (k === 'page') return true;
+        if (k === 'status' && 'concept' in row) return v === 'alles' || (v === 'concept') === row.concept;
+        if (k === 'datumGeldigheid') return row.beginGeldigheid <= v && (!row.eindeGeldigheid || row.eindeGeldigheid >= v);
         if (k === 'betrokkeneIdentificatie__medewerker__identificatie') return row.betrokkeneIdentificatie?.identificatie === v;
         if (k === 'zaaktypen') return (row.zaaktypen ?? []).includes(v);
         if (k.endsWith('__gte')) return String(row[k.slice(0, -5)]) >= String(v);
@@ -171,72 +221,270 @@ export class FakeOpenZaak {
   }
 
   private catalogueRoutes(app: express.Express) {
-    for (const collection of ['zaaktypen', 'statustypen', 'resultaattypen', 'roltypen', 'informatieobjecttypen', 'besluittypen']) {
-      const known = (this.specs.catalogi.paths[`/${collection}`].get.parameters ?? []).map((p: any) => p.name);
-      app.get(`/catalogi/api/v1/${collection}`, (req, res) => {
-        const unknown = Object.keys(req.query).filter((q) => !known.includes(q));
-        if (unknown.length) return void res.status(400).json({ code: 'invalid', title: `unknown query parameters ${unknown.join(',')}`, status: 400 });
-        res.json(this.paginated(this.list(collection, req.query as Row)));
-      });
+    for (const collection of ['zaaktypen', 'statustypen', 'resultaattypen', 'roltypen', 'informatieobjecttypen', 'besluittypen', 'zaaktype-informatieobjecttypen']) {
+      app.get(`/catalogi/api/v1/${collection}`, (req, res) => res.json(this.paginated(this.list(collection, req.query as Row))));
     }
   }
 
-  private writeRoutes(app: express.Express) {
+  private created(res: express.Response, row: Row) {
+    res.status(201).location(row.url).json(row);
+  }
+
+  private zaakOf(url: string, res: express.Response): Row | undefined {
+    const zaak = this.find('zaken', url);
+    if (!zaak) res.status(400).json(problem(400, 'invalid', 'Invalid input.', [{ name: 'zaak', code: 'does_not_exist', reason: 'De zaak bestaat niet.' }]));
+    else if (zaak.einddatum) res.status(403).json(problem(403, 'permission_denied', 'De zaak is afgesloten: wijzigen vraagt zaken.geforceerd-bijwerken.'));
+    else return zaak;
+    return undefined;
+  }
+
+  private refuse(res: express.Response, name: string, code: string, reason: string) {
+    res.status(400).json(problem(400, 'invalid', 'Invalid input.', [{ name, code, reason }]));
+  }
+
+  private zakenRoutes(app: express.Express) {
     const zaken = '/zaken/api/v1';
-    const create = (api: 'zaken' | 'documenten' | 'besluiten', collection: string, specPath: string | null, requiredFromNotes: string[] = []) => {
-      app.post(`/${api}/api/v1/${collection}`, (req, res) => {
-        const problems = specPath ? this.specs[api as 'zaken' | 'documenten'].check(specPath, req.body) : requiredFromNotes.filter((f) => !req.body?.[f]).map((f) => `${f}: required`);
-        if (problems.length) return void res.status(400).json({ code: 'invalid', title: 'Invalid input.', status: 400, 'invalid-params': problems });
-        const row = this.add(collection, api, { ...req.body });
-        res.status(201).location(row.url).json(row);
+    app.post(`${zaken}/zaken`, (req, res) => {
+      const zaaktype = this.find('zaaktypen', req.body.zaaktype);
+      if (!zaaktype || zaaktype.concept) return this.refuse(res, 'zaaktype', 'does_not_exist', 'Het zaaktype bestaat niet of is een concept.');
+      this.zaakNumber += 1;
+      const zaak = this.add('zaken', 'zaken', {
+        identificatie: `ZAAK-${new Date().getFullYear()}-${String(this.zaakNumber).padStart(10, '0')}`,
+        registratiedatum: today(),
+        vertrouwelijkheidaanduiding: zaaktype.vertrouwelijkheidaanduiding,
+        kenmerken: [],
+        relevanteAndereZaken: [],
+        ...req.body,
+        einddatum: null, status: null, resultaat: null, betalingsindicatieWeergave: '',
+        deelzaken: [], eigenschappen: [], rollen: [], zaakinformatieobjecten: [], zaakobjecten: [],
       });
-    };
-    create('zaken', 'zaken', '/zaken');
-    create('zaken', 'statussen', '/statussen');
-    create('zaken', 'rollen', '/rollen');
-    create('zaken', 'zaakinformatieobjecten', '/zaakinformatieobjecten');
-    create('zaken', 'resultaten', '/resultaten');
-    create('documenten', 'enkelvoudiginformatieobjecten', '/enkelvoudiginformatieobjecten');
-    // No Besluiten OAS in /work/shared/zgw: required fields per the reference notes (Besluiten API 1.1.0).
-    create('besluiten', 'besluiten', null, ['verantwoordelijkeOrganisatie', 'besluittype', 'datum', 'ingangsdatum']);
+      this.created(res, zaak);
+    });
+    app.get(`${zaken}/zaken`, (req, res) => res.json(this.paginated(this.list('zaken', req.query as Row))));
     app.get(`${zaken}/zaken/:uuid`, (req, res) => {
       const zaak = this.store.zaken.find((z) => z.uuid === req.params.uuid);
       if (zaak) res.json(zaak);
-      else res.status(404).json({ code: 'not_found', title: 'Niet gevonden.', status: 404 });
+      else res.status(404).json(problem(404, 'not_found', 'Niet gevonden.'));
     });
-    for (const collection of ['zaken', 'statussen', 'rollen', 'resultaten']) {
+    app.get(`${zaken}/zaken/:uuid/zaakeigenschappen`, (req, res) => res.json(this.store.zaakeigenschappen.filter((e) => e.zaak === `${this.base.zaken}/zaken/${req.params.uuid}`)));
+    app.get(`${zaken}/zaken/:uuid/besluiten`, (req, res) => res.json(this.store.zaakbesluiten.filter((b) => b.zaakUuid === req.params.uuid).map(({ zaakUuid: _z, ...b }) => b)));
+
+    app.post(`${zaken}/statussen`, (req, res) => {
+      const zaak = this.zaakOf(req.body.zaak, res);
+      if (!zaak) return;
+      const statustype = this.find('statustypen', req.body.statustype);
+      if (!statustype || statustype.zaaktype !== zaak.zaaktype) return this.refuse(res, 'statustype', 'zaaktype-mismatch', 'Het statustype hoort niet bij het zaaktype van de zaak.');
+      // zrc-007: the eindstatus closes the zaak, and needs a resultaat first.
+      if (statustype.isEindstatus && !zaak.resultaat) return this.refuse(res, 'nonFieldErrors', 'resultaat-does-not-exist', 'De zaak heeft nog geen resultaat.');
+      for (const s of this.store.statussen) if (s.zaak === zaak.url) s.indicatieLaatstGezetteStatus = false;
+      const status = this.add('statussen', 'zaken', { statustoelichting: '', ...req.body, indicatieLaatstGezetteStatus: true, zaakinformatieobjecten: [] });
+      zaak.status = status.url;
+      if (statustype.isEindstatus) zaak.einddatum = String(req.body.datumStatusGezet).slice(0, 10);
+      this.created(res, status);
+    });
+    app.post(`${zaken}/rollen`, (req, res) => {
+      const zaak = this.zaakOf(req.body.zaak, res);
+      if (!zaak) return;
+      const roltype = this.find('roltypen', req.body.roltype);
+      if (!roltype || roltype.zaaktype !== zaak.zaaktype) return this.refuse(res, 'roltype', 'zaaktype-mismatch', 'Het roltype hoort niet bij het zaaktype van de zaak.');
+      const rol = this.add('rollen', 'zaken', { ...req.body, omschrijving: roltype.omschrijving, omschrijvingGeneriek: roltype.omschrijvingGeneriek, registratiedatum: new Date().toISOString(), statussen: [] });
+      zaak.rollen.push(rol.url);
+      this.created(res, rol);
+    });
+    app.post(`${zaken}/resultaten`, (req, res) => {
+      const zaak = this.zaakOf(req.body.zaak, res);
+      if (!zaak) return;
+      const resultaattype = this.find('resultaattypen', req.body.resultaattype);
+      if (!resultaattype || resultaattype.zaaktype !== zaak.zaaktype) return this.refuse(res, 'resultaattype', 'zaaktype-mismatch', 'Het resultaattype hoort niet bij het zaaktype van de zaak.');
+      if (zaak.resultaat) return this.refuse(res, 'zaak', 'unique', 'De zaak heeft al een resultaat.');
+      const resultaat = this.add('resultaten', 'zaken', { toelichting: '', ...req.body });
+      zaak.resultaat = resultaat.url;
+      this.created(res, resultaat);
+    });
+    app.post(`${zaken}/zaakinformatieobjecten`, (req, res) => {
+      const zaak = this.zaakOf(req.body.zaak, res);
+      if (!zaak) return;
+      const eio = this.find('enkelvoudiginformatieobjecten', req.body.informatieobject);
+      if (!eio) return this.refuse(res, 'informatieobject', 'does_not_exist', 'Het informatieobject bestaat niet.');
+      // zrc-017: only document types the zaaktype allows.
+      if (!this.store['zaaktype-informatieobjecttypen'].some((z) => z.zaaktype === zaak.zaaktype && z.informatieobjecttype === eio.informatieobjecttype)) {
+        return this.refuse(res, 'nonFieldErrors', 'missing-zaaktype-informatieobjecttype-relation', 'Het informatieobjecttype hoort niet bij het zaaktype.');
+      }
+      if (this.store.zaakinformatieobjecten.some((z) => z.zaak === zaak.url && z.informatieobject === eio.url)) return this.refuse(res, 'nonFieldErrors', 'unique', 'Al gekoppeld.');
+      const zio = this.add('zaakinformatieobjecten', 'zaken', { titel: eio.titel, beschrijving: '', ...req.body, aardRelatieWeergave: 'Hoort bij, omgekeerd: kent', registratiedatum: new Date().toISOString() });
+      zaak.zaakinformatieobjecten.push(zio.url);
+      this.created(res, zio);
+    });
+    for (const collection of ['statussen', 'rollen', 'resultaten']) {
       app.get(`${zaken}/${collection}`, (req, res) => res.json(this.paginated(this.list(collection, req.query as Row))));
     }
     app.get(`${zaken}/zaakinformatieobjecten`, (req, res) => res.json(this.list('zaakinformatieobjecten', req.query as Row)));
+  }
+
+  private otherRoutes(app: express.Express) {
+    app.post('/documenten/api/v1/enkelvoudiginformatieobjecten', (req, res) => {
+      if (!this.find('informatieobjecttypen', req.body.informatieobjecttype)) return this.refuse(res, 'informatieobjecttype', 'does_not_exist', 'Het informatieobjecttype bestaat niet.');
+      const { inhoud, ...rest } = req.body;
+      const eio = this.add('enkelvoudiginformatieobjecten', 'documenten', {
+        ...rest,
+        versie: 1,
+        beginRegistratie: new Date().toISOString(),
+        locked: false,
+        bestandsdelen: [],
+        bestandsomvang: inhoud ? Buffer.from(inhoud, 'base64').length : null,
+      });
+      // Documenten 1.4.2 answers with a download URL in `inhoud`; the fake keeps the content beside it for the tests.
+      eio.inhoud = `${eio.url}/download`;
+      eio.content = inhoud ? Buffer.from(inhoud, 'base64') : undefined;
+      const { content: _content, ...shown } = eio;
+      // A document created with its content inline gets no lock (the lock is for uploads in parts).
+      this.created(res, { ...shown, lock: '' });
+    });
+    app.post('/besluiten/api/v1/besluiten', (req, res) => {
+      const besluittype = this.find('besluittypen', req.body.besluittype);
+      if (!besluittype) return this.refuse(res, 'besluittype', 'does_not_exist', 'Het besluittype bestaat niet.');
+      const zaak = req.body.zaak ? this.find('zaken', req.body.zaak) : undefined;
+      if (req.body.zaak && !zaak) return this.refuse(res, 'zaak', 'does_not_exist', 'De zaak bestaat niet.');
+      if (zaak && !besluittype.zaaktypen.includes(zaak.zaaktype)) return this.refuse(res, 'nonFieldErrors', 'zaaktype-mismatch', 'Het besluittype hoort niet bij het zaaktype.');
+      const besluit = this.add('besluiten', 'besluiten', { identificatie: `BESLUIT-${this.store.besluiten.length + 1}`, ...req.body, vervalredenWeergave: '' });
+      // The Besluiten API registers the zaakbesluit in the Zaken API itself.
+      if (zaak) this.add('zaakbesluiten', 'zaken', { besluit: besluit.url, zaakUuid: zaak.uuid });
+      this.created(res, besluit);
+    });
+    app.get('/besluiten/api/v1/besluiten', (req, res) => res.json(this.paginated(this.list('besluiten', req.query as Row))));
     // Like Open Notificaties: validate the callback with a test message, with and without auth.
     app.post('/notificaties/api/v1/abonnement', async (req, res) => {
-      const problems = this.specs.notificaties.check('/abonnement', req.body);
-      if (problems.length) return void res.status(400).json({ code: 'invalid', title: 'Invalid input.', status: 400, 'invalid-params': problems });
       const probe = { kanaal: 'test', hoofdObject: 'http://some.hoofdobject.nl/', resource: 'some_resource', resourceUrl: 'http://some.resource.nl/', actie: 'create', aanmaakdatum: '2019-01-01T12:00:00Z', kenmerken: {} };
       const send = (auth?: string) => fetch(req.body.callbackUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: auth } : {}) }, body: JSON.stringify(probe) });
       const withAuth = await send(req.body.auth).catch(() => undefined);
-      if (!withAuth || withAuth.status < 200 || withAuth.status > 209) return void res.status(400).json({ code: 'invalid-callback-url', status: 400 });
+      if (!withAuth || withAuth.status < 200 || withAuth.status > 209) return this.refuse(res, 'callbackUrl', 'invalid-callback-url', 'De callback antwoordt niet.');
       const withoutAuth = await send().catch(() => undefined);
-      if (!withoutAuth || ![401, 403].includes(withoutAuth.status)) return void res.status(400).json({ code: 'no-auth-on-callback-url', status: 400 });
-      const row = this.add('abonnement', 'notificaties', { ...req.body });
-      res.status(201).json(row);
+      if (!withoutAuth || ![401, 403].includes(withoutAuth.status)) return this.refuse(res, 'callbackUrl', 'no-auth-on-callback-url', 'De callback vraagt geen authenticatie.');
+      this.created(res, this.add('abonnement', 'notificaties', { ...req.body }));
     });
-    app.get('/besluiten/api/v1/besluiten', (req, res) => res.json(this.paginated(this.list('besluiten', req.query as Row))));
   }
 
-  /** A catalogue for the data-subject request zaaktype, named as in the reference notes. */
-  seedRequestCatalogue(catalogus: string): { zaaktype: Row } {
-    const iot = this.add('informatieobjecttypen', 'catalogi', { omschrijving: 'Besluit', catalogus, concept: false });
-    const zaaktype = this.add('zaaktypen', 'catalogi', {
-      identificatie: 'AVG-VERZOEK', catalogus, concept: false, beginGeldigheid: '2020-01-01', eindeGeldigheid: null,
-      vertrouwelijkheidaanduiding: 'zaakvertrouwelijk', doorlooptijd: 'P1M', informatieobjecttypen: [iot.url],
+  /** The content a document was uploaded with. */
+  contentOf(eioUrl: string): string | undefined {
+    return this.find('enkelvoudiginformatieobjecten', eioUrl)?.content?.toString('utf8');
+  }
+
+  // ---- the municipality's catalogue, as Catalogi 1.3.1 describes its resources ----
+
+  private zaaktype(catalogus: string, identificatie: string, omschrijving: string, doorlooptijd: string, begin = '2020-01-01', einde: string | null = null): Row {
+    return this.add('zaaktypen', 'catalogi', {
+      identificatie, omschrijving, vertrouwelijkheidaanduiding: 'zaakvertrouwelijk', doel: omschrijving, aanleiding: 'Aanvraag of melding', toelichting: '',
+      indicatieInternOfExtern: 'extern', handelingInitiator: 'indienen', onderwerp: omschrijving, handelingBehandelaar: 'behandelen', doorlooptijd,
+      opschortingEnAanhoudingMogelijk: true, verlengingMogelijk: true, verlengingstermijn: 'P2M', publicatieIndicatie: false, productenOfDiensten: [],
+      referentieproces: { naam: omschrijving }, verantwoordelijke: 'Privacybeheerder', catalogus,
+      // Catalogi 1.3.1 declares zaaktype.informatieobjecttypen a string (the allowed types are /zaaktype-informatieobjecttypen).
+      statustypen: [], resultaattypen: [], eigenschappen: [], informatieobjecttypen: '', roltypen: [], besluittypen: [], gerelateerdeZaaktypen: [], zaakobjecttypen: [],
+      beginGeldigheid: begin, eindeGeldigheid: einde, versiedatum: begin, concept: false,
     });
-    // An expired older version that must not be picked.
-    this.add('zaaktypen', 'catalogi', { identificatie: 'AVG-VERZOEK', catalogus, concept: false, beginGeldigheid: '2018-01-01', eindeGeldigheid: '2019-12-31', informatieobjecttypen: [] });
-    ['Ontvangen', 'In behandeling', 'Afgehandeld'].forEach((omschrijving, i) => this.add('statustypen', 'catalogi', { zaaktype: zaaktype.url, omschrijving, volgnummer: i + 1 }));
-    this.add('resultaattypen', 'catalogi', { zaaktype: zaaktype.url, omschrijving: 'Toegewezen' });
-    this.add('roltypen', 'catalogi', { zaaktype: zaaktype.url, omschrijving: 'Behandelaar', omschrijvingGeneriek: 'behandelaar' });
-    this.add('besluittypen', 'catalogi', { catalogus, zaaktypen: [zaaktype.url], omschrijving: 'Besluit op verzoek AVG', reactietermijn: 'P6W' });
+  }
+
+  private statustypen(zaaktype: Row, names: string[]): void {
+    names.forEach((omschrijving, i) => {
+      const st = this.add('statustypen', 'catalogi', {
+        omschrijving, statustekst: '', zaaktype: zaaktype.url, catalogus: zaaktype.catalogus, zaaktypeIdentificatie: zaaktype.identificatie,
+        volgnummer: i + 1, isEindstatus: i === names.length - 1, informeren: false,
+      });
+      zaaktype.statustypen.push(st.url);
+    });
+  }
+
+  private resultaattypen(zaaktype: Row, names: string[]): void {
+    for (const omschrijving of names) {
+      const rt = this.add('resultaattypen', 'catalogi', {
+        zaaktype: zaaktype.url, zaaktypeIdentificatie: zaaktype.identificatie, omschrijving, omschrijvingGeneriek: '',
+        resultaattypeomschrijving: 'https://selectielijst.openzaak.nl/api/v1/resultaattypeomschrijvingen/3a0a9c3c-0847-4e7e-b7d9-765b9434094c',
+        selectielijstklasse: 'https://selectielijst.openzaak.nl/api/v1/resultaten/cc5ae4e3-a9e6-4386-bcee-46be4986a829',
+        archiefnominatie: 'vernietigen', archiefactietermijn: 'P5Y', catalogus: zaaktype.catalogus,
+        besluittypen: [], besluittypeOmschrijving: [], informatieobjecttypen: [], informatieobjecttypeOmschrijving: [],
+      });
+      zaaktype.resultaattypen.push(rt.url);
+    }
+  }
+
+  private informatieobjecttype(zaaktype: Row, omschrijving: string): Row {
+    const iot = this.add('informatieobjecttypen', 'catalogi', {
+      catalogus: zaaktype.catalogus, omschrijving, vertrouwelijkheidaanduiding: 'vertrouwelijk', beginGeldigheid: '2020-01-01', concept: false,
+      zaaktypen: '', besluittypen: [], informatieobjectcategorie: omschrijving, trefwoord: [], omschrijvingGeneriek: { informatieobjecttypeOmschrijvingGeneriek: '', definitieInformatieobjecttypeOmschrijvingGeneriek: '', herkomstInformatieobjecttypeOmschrijvingGeneriek: '', hierarchieInformatieobjecttypeOmschrijvingGeneriek: '', opmerkingInformatieobjecttypeOmschrijvingGeneriek: '' },
+    });
+    this.add('zaaktype-informatieobjecttypen', 'catalogi', {
+      zaaktype: zaaktype.url, zaaktypeIdentificatie: zaaktype.identificatie, catalogus: zaaktype.catalogus, informatieobjecttype: iot.url,
+      volgnummer: this.store['zaaktype-informatieobjecttypen'].filter((z) => z.zaaktype === zaaktype.url).length + 1, richting: 'uitgaand',
+    });
+    return iot;
+  }
+
+  private roltype(zaaktype: Row, omschrijving: string, omschrijvingGeneriek: string): void {
+    const rt = this.add('roltypen', 'catalogi', { zaaktype: zaaktype.url, zaaktypeIdentificatie: zaaktype.identificatie, omschrijving, omschrijvingGeneriek, catalogus: zaaktype.catalogus });
+    zaaktype.roltypen.push(rt.url);
+  }
+
+  /**
+   * The data-subject request zaaktype as the reference notes propose it ("Verzoek uitoefening rechten
+   * betrokkene (AVG) behandelen"), plus an expired older version that must not be picked.
+   */
+  seedRequestCatalogue(catalogus: string, identificatie = 'AVG-VERZOEK'): { zaaktype: Row; soortVerzoek: Row } {
+    this.zaaktype(catalogus, identificatie, 'Verzoek AVG (oud)', 'P1M', '2018-01-01', '2019-12-31');
+    const zaaktype = this.zaaktype(catalogus, identificatie, 'Verzoek uitoefening rechten betrokkene (AVG) behandelen', 'P1M');
+    this.statustypen(zaaktype, ['Ontvangen', 'In behandeling', 'Verdaagd', 'Afgehandeld']);
+    this.resultaattypen(zaaktype, ['Toegewezen', 'Gedeeltelijk toegewezen', 'Afgewezen', 'Buiten behandeling gesteld', 'Ingetrokken']);
+    this.roltype(zaaktype, 'Behandelaar', 'behandelaar');
+    this.roltype(zaaktype, 'Aanvrager', 'initiator');
+    const besluit = this.informatieobjecttype(zaaktype, 'Besluit');
+    this.informatieobjecttype(zaaktype, 'Verdagingsbrief');
+    const besluittype = this.add('besluittypen', 'catalogi', {
+      catalogus, zaaktypen: [zaaktype.url], omschrijving: 'Besluit op verzoek AVG', omschrijvingGeneriek: '', besluitcategorie: 'besluit',
+      reactietermijn: 'P6W', publicatieIndicatie: false, informatieobjecttypen: [besluit.url], beginGeldigheid: '2020-01-01', concept: false,
+      resultaattypen: [], resultaattypenOmschrijving: [], vastgelegdIn: [],
+    });
+    zaaktype.besluittypen.push(besluittype.url);
+    const soortVerzoek = this.add('eigenschappen', 'catalogi', { naam: 'soortVerzoek', zaaktype: zaaktype.url });
+    return { zaaktype, soortVerzoek };
+  }
+
+  /** The breach zaaktype: statustypen following the BLNP phases, resultaattypen per outcome. */
+  seedIncidentCatalogue(catalogus: string, identificatie = 'DATALEK'): { zaaktype: Row } {
+    const zaaktype = this.zaaktype(catalogus, identificatie, 'Beveiligingsincident of datalek behandelen', 'P3M');
+    this.statustypen(zaaktype, ['Melding beoordeeld', 'Gemeld bij de AP', 'Betrokkenen geïnformeerd', 'Afgehandeld']);
+    this.resultaattypen(zaaktype, ['Geen datalek', 'Datalek, niet meldplichtig', 'Datalek, gemeld bij de AP', 'Melding ingetrokken']);
+    this.informatieobjecttype(zaaktype, 'Melding datalek AP');
     return { zaaktype };
+  }
+
+  /**
+   * A zaak as Open Formulieren registers a DigiD e-form: the zaak, the applicant as initiator
+   * (natuurlijk_persoon with the BSN from DigiD) and the kind of request as zaakeigenschap.
+   */
+  registerEformZaak(p: { zaaktype: Row; soortVerzoek?: Row; right?: string; bsn?: string; text?: string; bronorganisatie?: string }): Row {
+    this.zaakNumber += 1;
+    const zaak = this.add('zaken', 'zaken', {
+      identificatie: `ZAAK-EFORM-${this.zaakNumber}`, bronorganisatie: p.bronorganisatie ?? '002220647', verantwoordelijkeOrganisatie: p.bronorganisatie ?? '002220647',
+      zaaktype: p.zaaktype.url, registratiedatum: today(), startdatum: today(), omschrijving: 'AVG-verzoek via het e-formulier',
+      toelichting: p.text ?? 'Ik wil inzage in de persoonsgegevens die de gemeente van mij verwerkt.', vertrouwelijkheidaanduiding: 'vertrouwelijk',
+      kenmerken: [], relevanteAndereZaken: [], einddatum: null, status: null, resultaat: null, betalingsindicatieWeergave: '',
+      deelzaken: [], eigenschappen: [], rollen: [], zaakinformatieobjecten: [], zaakobjecten: [],
+    });
+    const initiator = this.store.roltypen.find((r) => r.zaaktype === p.zaaktype.url && r.omschrijvingGeneriek === 'initiator');
+    if (initiator) {
+      const rol = this.add('rollen', 'zaken', {
+        zaak: zaak.url, roltype: initiator.url, omschrijving: initiator.omschrijving, omschrijvingGeneriek: 'initiator', roltoelichting: 'Aanvrager (DigiD)',
+        registratiedatum: new Date().toISOString(), statussen: [], betrokkeneType: 'natuurlijk_persoon', indicatieMachtiging: '',
+        betrokkeneIdentificatie: {
+          inpBsn: p.bsn ?? '111222333', geslachtsnaam: 'Vries', voorvoegselGeslachtsnaam: 'de', voorletters: 'J', voornamen: 'Jan', geboortedatum: '1980-04-12',
+          verblijfsadres: { aoaIdentificatie: '0327200000012345', wplWoonplaatsNaam: 'Leusden', gorOpenbareRuimteNaam: 'Dorpsstraat', aoaPostcode: '3831AA', aoaHuisnummer: 1 },
+        },
+        contactpersoonRol: { naam: 'Jan de Vries', emailadres: 'jan.devries@example.nl' },
+      });
+      zaak.rollen.push(rol.url);
+    }
+    if (p.soortVerzoek && p.right) {
+      const e = this.add('zaakeigenschappen', 'zaken', { zaak: zaak.url, eigenschap: p.soortVerzoek.url, naam: p.soortVerzoek.naam, waarde: p.right });
+      zaak.eigenschappen.push(e.url);
+    }
+    return zaak;
   }
 }

@@ -18,4 +18,6 @@ export class OutboxMessageEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'processed_at', nullable: true }) processedAt: Date | null;
   @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
+  /** Why the handler did nothing (e.g. no zaaksysteem configured for the municipality); null when it acted. */
+  @Column('text', { name: 'skip_reason', nullable: true }) skipReason: string | null;
 }

@@ -6,6 +6,7 @@ import BpmnModdle from 'bpmn-moddle';
 import { validateDiagram } from '../../../src/deployment/diagram-validator';
 import { moddleOptions } from '../../../src/process-runtime/source-context';
 import { defaultServiceRegistry } from '../../../src/workflow/service-registry';
+import { resolveWithVariables } from '../../../src/process-runtime';
 
 /**
  * bpmn/incident-management.bpmn is edited in Camunda Modeler: it must survive a round trip
@@ -16,7 +17,7 @@ const BPMN_DIR = path.resolve(__dirname, '../../../bpmn');
 const FILE = path.join(BPMN_DIR, 'incident-management.bpmn');
 const xml = fs.readFileSync(FILE, 'utf8');
 /** The procedure and its variants, all edited in Camunda Modeler. */
-const MODELLED = ['incident-management.bpmn', 'data-leak-smd.bpmn', 'dpia.bpmn'];
+const MODELLED = ['incident-management.bpmn', 'data-leak-smd.bpmn', 'dpia.bpmn', 'data-subject-request.bpmn'];
 
 function allFlowElements(container: any): any[] {
   return (container.flowElements ?? []).flatMap((e: any) => [e, ...allFlowElements(e)]);
@@ -134,5 +135,54 @@ describe('the dpia diagram (BLNP Bijlage 4)', () => {
     expect(letter.eventDefinitions[0].messageRef.name).toBe('ap-antwoord');
     const due: any = byId.get('ReassessmentDue');
     expect(due.eventDefinitions[0].timeDate.body).toBe('${reassessmentAt}');
+  });
+});
+
+/** The zaaksysteem steps (zgw.* service tasks) of the two procedures mirrored as zaken, and their arguments. */
+describe('the zaak steps of the diagrams', () => {
+  const zaakSteps = async (file: string) => {
+    const { model } = await validateDiagram(fs.readFileSync(path.join(BPMN_DIR, file), 'utf8'), { knownServices: defaultServiceRegistry().names() });
+    return Object.values(model.serviceTasks!).filter((t) => t.service.startsWith('zgw.'));
+  };
+
+  it('incident-management: a zaak from the confirmed incident, statuses at the milestones, the AP notification twice, closed with the incident', async () => {
+    const steps = await zaakSteps('incident-management.bpmn');
+    expect(steps.map((s) => [s.id, s.service, s.properties.document ?? ''])).toEqual(expect.arrayContaining([
+      ['ZaakAanmaken', 'zgw.zaak-aanmaken', ''],
+      ['StatusBeoordeeld', 'zgw.status-zetten', ''],
+      ['AttachApNotification', 'zgw.document-toevoegen', 'ap-melding'],
+      ['StatusGemeldBijAp', 'zgw.status-zetten', ''],
+      ['AttachFinalApNotification', 'zgw.document-toevoegen', 'ap-melding'],
+      ['StatusBetrokkenenGeinformeerd', 'zgw.status-zetten', ''],
+      ['CloseZaak', 'zgw.zaak-afsluiten', ''],
+    ]));
+    expect(steps).toHaveLength(7);
+  });
+
+  it('incident-management: the resultaat follows what happened to the breach', async () => {
+    const close = (await zaakSteps('incident-management.bpmn')).find((s) => s.id === 'CloseZaak')!;
+    const resultaat = (variables: Record<string, unknown>) => resolveWithVariables(close.properties.resultaat, variables);
+    expect(resultaat({ personalData: false })).toBe('geen-datalek');
+    expect(resultaat({ personalData: true, notifyAp: false })).toBe('niet-meldplichtig');
+    expect(resultaat({ personalData: true, notifyAp: true, apOutcome: 'definitief' })).toBe('gemeld-bij-ap');
+    expect(resultaat({ personalData: true, notifyAp: true, apOutcome: 'intrekken' })).toBe('melding-ingetrokken');
+  });
+
+  it('data-subject-request: zaak created or linked, statuses, the decision letter, the besluit with the objection term, closed (also when withdrawn)', async () => {
+    const steps = Object.fromEntries((await zaakSteps('data-subject-request.bpmn')).map((s) => [s.id, s]));
+    expect(Object.keys(steps).sort()).toEqual(
+      ['ZaakAanmaken', 'StatusOntvangen', 'StatusVerdaagd', 'StatusInBehandeling', 'AttachDecisionLetter', 'RecordBesluit', 'CloseZaak', 'CloseZaakWithdrawn'].sort(),
+    );
+    expect(steps.ZaakAanmaken.properties.uiterlijkeEinddatumAfdoening).toBe('${deadlineAt}');
+    expect(steps.AttachDecisionLetter.properties.document).toBe('besluitbrief');
+    expect(steps.RecordBesluit.properties).toEqual({ besluitdatum: '${decisionSignedAt}', verzenddatum: '${decisionSentAt}', uiterlijkeReactiedatum: '${objectionDeadlineAt}' });
+    expect(steps.CloseZaak.properties.resultaat).toBe('${uitkomst}');
+    expect(steps.CloseZaakWithdrawn.properties.resultaat).toBe('withdrawn');
+  });
+
+  it('a property that is not FEEL is refused at deployment, like a condition', async () => {
+    const broken = fs.readFileSync(path.join(BPMN_DIR, 'data-subject-request.bpmn'), 'utf8').replace('value="${uitkomst}"', 'value="${uitkomst == 1}"');
+    const problems = await validateDiagram(broken, { knownServices: defaultServiceRegistry().names() }).catch((err) => err.problems);
+    expect(problems).toEqual([expect.objectContaining({ rule: 'invalid-expression', elementId: 'CloseZaak' })]);
   });
 });

@@ -75,3 +75,27 @@ describe('zaaksysteem configuration file', () => {
     expect(problemsOf(raw)).toEqual([expect.objectContaining({ path: 'municipalities.leusden.apis.besluiten' })]);
   });
 });
+
+describe('the intake of requests from the zaaksysteem (requestIntake)', () => {
+  const withIntake = (requestIntake: unknown) => {
+    const raw: any = valid();
+    raw.municipalities.leusden.processes['data-subject-request'].requestIntake = requestIntake;
+    return raw;
+  };
+
+  it('takes the Dutch values of soortVerzoek by default and the departments as given', () => {
+    const [m] = parseZgwSettings(withIntake({ departments: [{ name: 'Burgerzaken', candidateGroup: 'afdelingsmanager' }] }), env).municipalities;
+    expect(m.processes['data-subject-request'].requestIntake).toEqual({
+      rightEigenschap: 'soortVerzoek',
+      rights: expect.objectContaining({ inzage: 'access', wissen: 'erasure', 'geautomatiseerde besluitvorming': 'automated_decision' }),
+      defaultRight: undefined,
+      departments: [{ name: 'Burgerzaken', candidateGroup: 'afdelingsmanager' }],
+    });
+  });
+
+  it('names every wrong setting with its path: no department, a value that is no right, an unknown key', () => {
+    const problems = problemsOf(withIntake({ rights: { inzien: 'look' }, defaultRight: 'everything', departments: [], extra: true }));
+    const at = 'municipalities.leusden.processes.data-subject-request.requestIntake';
+    expect(problems.map((p) => p.path).sort()).toEqual([`${at}.defaultRight`, `${at}.departments`, `${at}.extra`, `${at}.rights.inzien`].sort());
+  });
+});

@@ -1,0 +1,49 @@
+import type { DiagramModel } from '../deployment/diagram-model';
+import { expressionBody } from '../process-runtime';
+import type { ZaaksysteemDirectory } from './zaaksysteem-directory';
+import { ZgwConfigError, ZgwErrorCode } from './zgw-error';
+import { ZGW_SERVICES } from './zgw-services';
+
+type Problems = ConstructorParameters<typeof ZgwConfigError>[0];
+
+/**
+ * The configuration names the diagrams' steps (statustypen and informatieobjecttypen by service
+ * task id, resultaattypen by the close step's `resultaat`): checked at start against the latest
+ * deployed version of each configured process, so a renamed step or a typo stops the start with
+ * its path in the file instead of failing cases later. Two steps may share a statustype.
+ */
+export function checkDiagramsAgainstConfiguration(directory: ZaaksysteemDirectory, latest: (processKey: string) => DiagramModel | undefined): void {
+  const problems: Problems = [];
+  const fail = (path: string, message: string) => problems.push({ code: ZgwErrorCode.DIAGRAM_MISMATCH, path, message });
+  for (const m of directory.municipalities) {
+    for (const [key, process] of Object.entries(m.processes)) {
+      const path = `municipalities.${m.settings.tenantId}.processes.${key}`;
+      const model = latest(key);
+      if (!model) {
+        fail(path, `no diagram with process key ${key} is deployed`);
+        continue;
+      }
+      const tasks = Object.values(model.serviceTasks ?? {});
+      const ofService = (service: string) => tasks.filter((t) => t.service === service);
+      const steps: [string, Record<string, string>, string][] = [
+        [ZGW_SERVICES.setStatus, process.settings.statustypen, 'statustypen'],
+        [ZGW_SERVICES.attachDocument, process.settings.informatieobjecttypen, 'informatieobjecttypen'],
+      ];
+      for (const [service, table, setting] of steps) {
+        const ids = new Set(ofService(service).map((t) => t.id));
+        for (const t of ofService(service)) if (!table[t.id]) fail(`${path}.${setting}`, `step ${t.id} ("${t.name}") calls ${service}: name its ${setting.slice(0, -2)} here`);
+        for (const id of Object.keys(table)) if (!ids.has(id)) fail(`${path}.${setting}.${id}`, `not a ${service} step of diagram ${key}`);
+      }
+      for (const t of ofService(ZGW_SERVICES.closeZaak)) {
+        const resultaat = t.properties.resultaat;
+        if (!resultaat) fail(path, `step ${t.id} ("${t.name}") closes the zaak but has no property resultaat`);
+        else if (expressionBody(resultaat) === undefined && !resultaat.includes('${') && !process.settings.resultaattypen[resultaat]) {
+          fail(`${path}.resultaattypen`, `step ${t.id} closes the zaak with resultaat "${resultaat}": name its resultaattype here`);
+        }
+      }
+      if (ofService(ZGW_SERVICES.recordBesluit).length && !process.settings.besluittype) fail(`${path}.besluittype`, `diagram ${key} records a besluit: name the besluittype`);
+      if (ofService(ZGW_SERVICES.addRole).length && !process.settings.roltypen.behandelaar) fail(`${path}.roltypen.behandelaar`, `diagram ${key} adds a behandelaar: name its roltype`);
+    }
+  }
+  if (problems.length) throw new ZgwConfigError(problems);
+}

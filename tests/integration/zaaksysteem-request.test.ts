@@ -1,0 +1,168 @@
+import type { Platform } from '../../src/platform';
+import { DSR_FIELDS, REQUEST, staffOf, DsrStaff } from '../support/dsr-operations';
+import { FakeOpenZaak } from '../support/fake-open-zaak';
+import { openTaskIds, perform } from '../support/incident-operations';
+import { createTestDatabase, itOnPostgres, TestDatabase } from '../support/test-database';
+import { deliverNotification, drainOutbox, newZaakNotification, outboxOf, startWithZaaksysteem, statusesOf } from '../support/zaaksysteem';
+
+const REQUESTS_FROM_ZAAKSYSTEEM = `query { dataSubjectRequests(first: 200) { nodes { ${DSR_FIELDS} } } }`;
+
+/**
+ * Issue 7, scenario 1 (BLNP Bijlage 5 "Registratie in zaaksysteem"): an inhabitant of Leusden asks
+ * through the DigiD e-form which personal data the municipality processes. Open Formulieren
+ * registers it as a zaak of the request zaaktype; Open Notificaties tells the platform, which
+ * registers the request and runs the procedure. The zaak follows: statuses at the milestones, the
+ * decision letter as a document, the besluit with the objection term, the resultaat, closed.
+ */
+describe('a DigiD request registered in the zaaksysteem is handled here and mirrored there', () => {
+  let db: TestDatabase;
+  let platform: Platform;
+  let fake: FakeOpenZaak;
+  let staff: DsrStaff;
+  let requestZaaktype: Record<string, any>;
+  let soortVerzoek: Record<string, any>;
+  let zaak: Record<string, any>;
+  let request: any;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ({ platform, fake, requestZaaktype, soortVerzoek } = await startWithZaaksysteem(db));
+    staff = await staffOf(platform, 'leusden');
+  });
+  afterAll(async () => {
+    await platform?.close();
+    await fake?.stop();
+    await db?.drop();
+  });
+
+  const requestsFromZaaksysteem = async () =>
+    ((await staff.pb.ok(REQUESTS_FROM_ZAAKSYSTEEM)).dataSubjectRequests.nodes as any[]).filter((r) => r.channel === 'zaaksysteem');
+  const linkedCases = (zaakUrl: string) => platform.database.dataSource.query(`SELECT instance_id FROM zaak_link WHERE zaak_url = $1`, [zaakUrl]);
+
+  it('the notification of the new zaak registers the request here, and delivered again it registers nothing more', async () => {
+    zaak = fake.registerEformZaak({ zaaktype: requestZaaktype, soortVerzoek, right: 'inzage', bsn: '111222333' });
+    const message = newZaakNotification(zaak);
+    expect((await deliverNotification(platform, message)).status).toBe(204);
+    // Open Notificaties delivers at least once: the same message again.
+    expect((await deliverNotification(platform, message)).status).toBe(204);
+
+    const registered = await requestsFromZaaksysteem();
+    expect(registered).toHaveLength(1);
+    [request] = registered;
+    expect(request).toMatchObject({
+      status: 'open',
+      right: 'access',
+      channel: 'zaaksysteem',
+      registeredBy: 'system:zaaksysteem',
+      requester: { name: 'Jan de Vries', bsn: '111222333', postalAddress: 'Dorpsstraat 1, 3831AA Leusden', email: 'jan.devries@example.nl' },
+      verbatimText: 'Ik wil inzage in de persoonsgegevens die de gemeente van mij verwerkt.',
+      departments: [{ name: 'Burgerzaken', candidateGroup: 'afdelingsmanager' }],
+    });
+    expect(request.reference).toMatch(/^AVG-\d{4}-\d{5}$/);
+    expect(await linkedCases(zaak.url)).toEqual([{ instance_id: request.instanceId }]);
+    expect(await openTaskIds(staff.pb, request.instanceId)).toEqual(['CheckRequest']);
+  });
+
+  itOnPostgres('the same notification delivered three times at once registers one request', async () => {
+    const other = fake.registerEformZaak({ zaaktype: requestZaaktype, soortVerzoek, right: 'inzage', bsn: '111222333' });
+    const message = newZaakNotification(other);
+    const answers = await Promise.all([1, 2, 3].map(() => deliverNotification(platform, message)));
+    expect(answers.map((a) => a.status)).toEqual([204, 204, 204]);
+    expect(await linkedCases(other.url)).toHaveLength(1);
+  });
+
+  it('registration and the start of the handling are statuses on the zaak; the zaak is linked, not created again', async () => {
+    const zakenBefore = fake.store.zaken.length;
+    const caseId = request.instanceId;
+    await perform(staff.pb, caseId, 'CheckRequest', { identiteitVastgesteld: true, identificatiemethode: 'digid' });
+    await perform(staff.pb, caseId, 'SettleInformally', { verzoekIngetrokken: false });
+    await perform(staff.pb, caseId, 'Acknowledge', { verdagen: false });
+    await drainOutbox(platform);
+
+    expect(fake.store.zaken).toHaveLength(zakenBefore);
+    expect(statusesOf(fake, zaak.url)).toEqual(['Ontvangen', 'In behandeling']);
+    // Every call was made for the municipality's application, as the integration that started the case.
+    const calls = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/statussen') && r.body.zaak === zaak.url);
+    expect(calls.map((c) => [c.claims.client_id, c.claims.user_id])).toEqual([
+      ['privacyflow-leusden', 'system:zaaksysteem'],
+      ['privacyflow-leusden', 'system:zaaksysteem'],
+    ]);
+  });
+
+  it('the decision sent: the letter as a document, the besluit with the objection term, the resultaat, and the zaak is closed', async () => {
+    const caseId = request.instanceId;
+    await perform(staff.manager, caseId, 'GatherData', { gegevensAanwezig: true, gegevensOverzicht: 'BRP: naam, adres, geboortedatum' });
+    await perform(staff.jurist, caseId, 'PrepareDecision', {
+      uitkomst: 'granted',
+      motivering: 'U heeft recht op inzage in uw persoonsgegevens (artikel 15 AVG).',
+      verstrekteGegevens: 'Naam, adres en geboortedatum uit de BRP.',
+      categorieen: 'NAW-gegevens',
+      doeleinden: 'Bijhouden van de BRP.',
+      ontvangers: 'Afnemers van de BRP volgens de Wet BRP.',
+      bewaartermijn: 'Zolang u in Leusden staat ingeschreven.',
+    });
+    await perform(staff.manager, caseId, 'SignDecision', { ondertekend: true });
+    await perform(staff.pb, caseId, 'SendDecision', { verzonden: true, verzendwijze: 'digitaal' });
+    await drainOutbox(platform);
+
+    const { dataSubjectRequest: sent } = await staff.pb.ok(REQUEST, { id: request.id });
+    expect(sent).toMatchObject({ status: 'decided', outcome: 'granted', sentOnTime: true });
+    const sentOn = sent.sentAt.slice(0, 10);
+
+    // The decision letter, as the platform rendered it, linked to the zaak with the document type Besluit.
+    const [zio, ...moreDocuments] = fake.store.zaakinformatieobjecten.filter((z) => z.zaak === zaak.url);
+    expect(moreDocuments).toEqual([]);
+    const document = fake.find('enkelvoudiginformatieobjecten', zio.informatieobject)!;
+    expect(document).toMatchObject({
+      titel: `Besluit op verzoek ${request.reference}`,
+      formaat: 'text/html',
+      informatieobjecttype: fake.store.informatieobjecttypen.find((t) => t.omschrijving === 'Besluit')!.url,
+      vertrouwelijkheidaanduiding: 'vertrouwelijk',
+      taal: 'nld',
+    });
+    const letter = fake.contentOf(document.url)!;
+    expect(letter).toBe(sent.letters.find((l: any) => l.kind === 'decision').html);
+    expect(letter).toContain('<h2>Bezwaar</h2>');
+
+    // The besluit: decided when signed, sent today, objection possible until the term the platform computed.
+    const [besluit, ...moreBesluiten] = fake.store.besluiten.filter((b) => b.zaak === zaak.url);
+    expect(moreBesluiten).toEqual([]);
+    expect(besluit).toMatchObject({
+      besluittype: fake.store.besluittypen.find((b) => b.omschrijving === 'Besluit op verzoek AVG')!.url,
+      verantwoordelijkeOrganisatie: '002220647',
+      verzenddatum: sentOn,
+      ingangsdatum: sentOn,
+      uiterlijkeReactiedatum: sent.objectionDeadline,
+    });
+    expect(besluit.datum).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(fake.store.zaakbesluiten.map((b) => b.besluit)).toContain(besluit.url);
+
+    // Resultaat from the decision's outcome, then the eindstatus: the zaak is closed.
+    const [resultaat] = fake.store.resultaten.filter((r) => r.zaak === zaak.url);
+    expect(fake.find('resultaattypen', resultaat.resultaattype)?.omschrijving).toBe('Toegewezen');
+    expect(statusesOf(fake, zaak.url)).toEqual(['Ontvangen', 'In behandeling', 'Afgehandeld']);
+    expect(fake.find('zaken', zaak.url)!.einddatum).toBe(sentOn);
+
+    // Every step was performed (none skipped, none failed); the case itself waits for a possible objection.
+    const calls = (await outboxOf(platform, caseId)).filter((m) => m.service.startsWith('zgw.'));
+    expect(calls.map((m) => [m.element, m.status, m.skip_reason])).toEqual([
+      ['ZaakAanmaken', 'done', null],
+      ['StatusOntvangen', 'done', null],
+      ['StatusInBehandeling', 'done', null],
+      ['AttachDecisionLetter', 'done', null],
+      ['RecordBesluit', 'done', null],
+      ['CloseZaak', 'done', null],
+    ]);
+    expect(await openTaskIds(staff.pb, caseId)).toEqual([]);
+    // Only the Besluiten API went unchecked: it has no official specification in /work/shared/zgw.
+    expect(fake.contract.unvalidated.every((call) => call.includes('/besluiten/api/v1/'))).toBe(true);
+  });
+
+  it('a zaak whose data cannot make a request (no kind of request) is refused with its reason and starts nothing', async () => {
+    const unclear = fake.registerEformZaak({ zaaktype: requestZaaktype, bsn: '111222333' });
+    expect((await deliverNotification(platform, newZaakNotification(unclear))).status).toBe(204);
+    expect(await linkedCases(unclear.url)).toEqual([]);
+    const [{ outcome }] = await platform.database.dataSource.query(`SELECT outcome FROM zgw_notification ORDER BY received_at DESC LIMIT 1`);
+    expect(outcome).toBe('refused');
+  });
+});

@@ -1,0 +1,82 @@
+import type { DiagramModel, ServiceTaskModel } from '../../../src/deployment/diagram-model';
+import type { ResolvedProcess } from '../../../src/zaaksysteem/catalogue-resolution';
+import { checkDiagramsAgainstConfiguration } from '../../../src/zaaksysteem/diagram-check';
+import { ZaaksysteemDirectory } from '../../../src/zaaksysteem/zaaksysteem-directory';
+import type { ZgwProcessSettings } from '../../../src/zaaksysteem/zgw-config';
+import { ZgwConfigError, ZgwErrorCode } from '../../../src/zaaksysteem/zgw-error';
+
+const task = (id: string, service: string, properties: Record<string, string> = {}): ServiceTaskModel => ({ id, name: id, service, properties });
+const model = (...tasks: ServiceTaskModel[]) => ({ serviceTasks: Object.fromEntries(tasks.map((t) => [t.id, t])) }) as unknown as DiagramModel;
+
+function directory(settings: Partial<ZgwProcessSettings>): ZaaksysteemDirectory {
+  const full: ZgwProcessSettings = { zaaktype: 'X', statustypen: {}, informatieobjecttypen: {}, resultaattypen: {}, roltypen: {}, startsOnNewZaak: false, ...settings };
+  const process = { processKey: 'p', settings: full } as ResolvedProcess;
+  return new ZaaksysteemDirectory({ bron: 'privacyflow', municipalities: [] }, [{ settings: { tenantId: 'leusden' } as any, processes: { p: process } }]);
+}
+
+function problemsOf(dir: ZaaksysteemDirectory, diagram: DiagramModel | undefined) {
+  try {
+    checkDiagramsAgainstConfiguration(dir, () => diagram);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ZgwConfigError);
+    return (err as ZgwConfigError).problems.map((p) => [p.code, p.path]);
+  }
+  return [];
+}
+
+describe('the configuration checked against the deployed diagram at start', () => {
+  const at = 'municipalities.leusden.processes.p';
+
+  it('accepts a configuration that names every zaak step of the diagram (two steps may share a statustype)', () => {
+    const dir = directory({ statustypen: { A: 'Ontvangen', B: 'Ontvangen' }, informatieobjecttypen: { D: 'Besluit' }, resultaattypen: { ingetrokken: 'Ingetrokken' }, besluittype: 'Besluit' });
+    const diagram = model(
+      task('A', 'zgw.status-zetten'),
+      task('B', 'zgw.status-zetten'),
+      task('D', 'zgw.document-toevoegen', { document: 'besluitbrief' }),
+      task('R', 'zgw.besluit-vastleggen'),
+      task('C1', 'zgw.zaak-afsluiten', { resultaat: '${uitkomst}' }),
+      task('C2', 'zgw.zaak-afsluiten', { resultaat: 'ingetrokken' }),
+      task('N', 'notify'),
+    );
+    expect(problemsOf(dir, diagram)).toEqual([]);
+  });
+
+  it('names a status step without statustype, a key that is no step, a literal resultaat without resultaattype, a missing besluittype', () => {
+    const dir = directory({ statustypen: { Renamed: 'Ontvangen' }, resultaattypen: {} });
+    const diagram = model(task('A', 'zgw.status-zetten'), task('C', 'zgw.zaak-afsluiten', { resultaat: 'withdrawn' }), task('R', 'zgw.besluit-vastleggen'));
+    expect(problemsOf(dir, diagram)).toEqual([
+      [ZgwErrorCode.DIAGRAM_MISMATCH, `${at}.statustypen`],
+      [ZgwErrorCode.DIAGRAM_MISMATCH, `${at}.statustypen.Renamed`],
+      [ZgwErrorCode.DIAGRAM_MISMATCH, `${at}.resultaattypen`],
+      [ZgwErrorCode.DIAGRAM_MISMATCH, `${at}.besluittype`],
+    ]);
+  });
+
+  it('refuses a process whose diagram is not deployed', () => {
+    expect(problemsOf(directory({}), undefined)).toEqual([[ZgwErrorCode.DIAGRAM_MISMATCH, at]]);
+  });
+});
+
+describe('docs/zaaksysteem.example.json', () => {
+  it('is a valid file that names every zaak step of the diagrams in bpmn/', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { parseZgwSettings } = await import('../../../src/zaaksysteem/zgw-config');
+    const { validateDiagram } = await import('../../../src/deployment/diagram-validator');
+    const { defaultServiceRegistry } = await import('../../../src/workflow/service-registry');
+    const root = path.resolve(__dirname, '../../..');
+    const settings = parseZgwSettings(JSON.parse(fs.readFileSync(path.join(root, 'docs/zaaksysteem.example.json'), 'utf8')), {
+      ZGW_LEUSDEN_SECRET: 'x',
+      ZGW_LEUSDEN_WEBHOOK_AUTH: 'Bearer x',
+    });
+    const models = new Map<string, DiagramModel>();
+    for (const file of ['incident-management.bpmn', 'data-subject-request.bpmn']) {
+      const { model: m } = await validateDiagram(fs.readFileSync(path.join(root, 'bpmn', file), 'utf8'), { knownServices: defaultServiceRegistry().names() });
+      models.set(m.processKey, m);
+    }
+    const [leusden] = settings.municipalities;
+    const processes = Object.fromEntries(Object.entries(leusden.processes).map(([key, p]) => [key, { processKey: key, settings: p } as ResolvedProcess]));
+    const dir = new ZaaksysteemDirectory(settings, [{ settings: leusden, processes }]);
+    expect(() => checkDiagramsAgainstConfiguration(dir, (key) => models.get(key))).not.toThrow();
+  });
+});
