@@ -102,7 +102,7 @@ export const NO_DATA_SUBJECT_DATA: Readonly<Record<string, { columns: readonly s
   instance_event: [{ columns: ['element_id', 'element_type', 'kind'], why: CODES }, { columns: ['actor'], why: STAFF }],
   timer_job: [{ columns: ['execution_id', 'element_id'], why: CODES }],
   timer_start_job: [{ columns: ['process_key', 'element_id'], why: CODES }],
-  outbox_message: [{ columns: ['tenant_id', 'service', 'dedupe_key', 'status'], why: CODES }],
+  outbox_message: [{ columns: ['tenant_id', 'service', 'dedupe_key', 'status', 'skip_reason'], why: CODES }],
   zaak_link: [{ columns: ['tenant_id', 'process_key', 'zaak_url'], why: 'the zaak in the zaaksysteem (a URL with a uuid)' }],
   zgw_notification: [{ columns: ['id', 'tenant_id', 'outcome'], why: CODES }],
   dsr_request: [

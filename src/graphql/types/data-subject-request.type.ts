@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, UseMiddleware } from 'type-graphql';
+import { PersonalData } from '../middleware/personal-data-read';
 
 @ObjectType()
 export class DsrRequester {
@@ -79,9 +80,9 @@ export class DataSubjectRequest {
   @Field({ description: 'access | rectification | erasure | restriction | portability | objection | automated_decision' }) right: string;
   @Field({ description: 'post | digid_eform | counter | zaaksysteem' }) channel: string;
   @Field() receivedAt: Date;
-  @Field({ description: 'The request exactly as received' }) verbatimText: string;
-  @Field(() => DsrRequester) requester: DsrRequester;
-  @Field(() => DsrRepresentative, { nullable: true }) representative: DsrRepresentative | null;
+  @UseMiddleware(PersonalData('request')) @Field({ description: 'The request exactly as received' }) verbatimText: string;
+  @UseMiddleware(PersonalData('request')) @Field(() => DsrRequester) requester: DsrRequester;
+  @UseMiddleware(PersonalData('request')) @Field(() => DsrRepresentative, { nullable: true }) representative: DsrRepresentative | null;
   @Field(() => [String]) processings: string[];
   @Field(() => [DsrDepartment]) departments: DsrDepartment[];
   @Field() registeredBy: string;
@@ -101,8 +102,8 @@ export class DataSubjectRequest {
   @Field(() => Date, { nullable: true }) sentAt: Date | null;
   @Field(() => Boolean, { nullable: true }) sentOnTime: boolean | null;
   @Field(() => String, { nullable: true, description: 'Last day to object (six weeks after sending)' }) objectionDeadline: string | null;
-  @Field(() => DsrObjection, { nullable: true }) objection: DsrObjection | null;
-  @Field(() => [DsrLetter]) letters: DsrLetter[];
+  @UseMiddleware(PersonalData('request')) @Field(() => DsrObjection, { nullable: true }) objection: DsrObjection | null;
+  @UseMiddleware(PersonalData('request')) @Field(() => [DsrLetter]) letters: DsrLetter[];
 }
 
 @ObjectType()

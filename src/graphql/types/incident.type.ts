@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, UseMiddleware } from 'type-graphql';
+import { PersonalData } from '../middleware/personal-data-read';
 
 @ObjectType({ description: 'An entry of the incident register (every incident, breach or not).' })
 export class Incident {
@@ -8,18 +9,18 @@ export class Incident {
   @Field(() => ID) instanceId: string;
   @Field({ description: 'reported | in_progress | not_an_incident | closed | destroyed' }) status: string;
   @Field({ description: 'employee | integration' }) reportedVia: string;
-  @Field(() => String, { nullable: true }) reportedBy: string | null;
-  @Field(() => String, { nullable: true }) reporterName: string | null;
-  @Field(() => String, { nullable: true }) reporterContact: string | null;
+  @UseMiddleware(PersonalData('incident-report')) @Field(() => String, { nullable: true }) reportedBy: string | null;
+  @UseMiddleware(PersonalData('incident-report')) @Field(() => String, { nullable: true }) reporterName: string | null;
+  @UseMiddleware(PersonalData('incident-report')) @Field(() => String, { nullable: true }) reporterContact: string | null;
   @Field() anonymous: boolean;
-  @Field(() => String, { nullable: true, description: 'j) what happened (removed when the file is destroyed)' }) whatHappened: string | null;
-  @Field(() => String, { nullable: true, description: 'k) who established the facts' }) noticedBy: string | null;
+  @UseMiddleware(PersonalData('incident-report')) @Field(() => String, { nullable: true, description: 'j) what happened (removed when the file is destroyed)' }) whatHappened: string | null;
+  @UseMiddleware(PersonalData('incident-report')) @Field(() => String, { nullable: true, description: 'k) who established the facts' }) noticedBy: string | null;
   @Field(() => Date, { nullable: true, description: 'l) when it happened' }) occurredAt: Date | null;
   @Field({ description: 'm) when it was discovered' }) discoveredAt: Date;
-  @Field(() => String, { nullable: true, description: 'n) how it was caused' }) cause: string | null;
-  @Field(() => String, { nullable: true, description: 'o) how it was discovered' }) discoveryMethod: string | null;
-  @Field(() => String, { nullable: true, description: 'p) what was affected' }) affected: string | null;
-  @Field(() => String, { nullable: true, description: 'q) the (potential) impact' }) possibleImpact: string | null;
+  @UseMiddleware(PersonalData('incident-report')) @Field(() => String, { nullable: true, description: 'n) how it was caused' }) cause: string | null;
+  @UseMiddleware(PersonalData('incident-report')) @Field(() => String, { nullable: true, description: 'o) how it was discovered' }) discoveryMethod: string | null;
+  @UseMiddleware(PersonalData('incident-report')) @Field(() => String, { nullable: true, description: 'p) what was affected' }) affected: string | null;
+  @UseMiddleware(PersonalData('incident-report')) @Field(() => String, { nullable: true, description: 'q) the (potential) impact' }) possibleImpact: string | null;
   @Field(() => Boolean, { nullable: true }) personalDataSuspected: boolean | null;
   @Field(() => String, { nullable: true }) classificationTable: string | null;
   @Field(() => String, { nullable: true }) classificationCode: string | null;
@@ -29,7 +30,7 @@ export class Incident {
   @Field(() => String, { nullable: true }) classifiedBy: string | null;
   @Field(() => Date, { nullable: true }) classifiedAt: Date | null;
   @Field(() => Boolean, { nullable: true, description: 'Personal data involved (a breach), as assessed' }) personalData: boolean | null;
-  @Field(() => String, { nullable: true }) closureSummary: string | null;
+  @UseMiddleware(PersonalData('incident-report')) @Field(() => String, { nullable: true }) closureSummary: string | null;
   @Field(() => String, { nullable: true }) closedBy: string | null;
   @Field(() => Date, { nullable: true }) closedAt: Date | null;
   @Field(() => Date, { nullable: true }) evaluationDueAt: Date | null;
