@@ -23,6 +23,8 @@ export enum DpiaErrorCode {
   AP_TERM_ALREADY_EXTENDED = 'DPIA_AP_TERM_ALREADY_EXTENDED',
   PRIOR_CONSULTATION_PENDING = 'DPIA_PRIOR_CONSULTATION_PENDING',
   PROCESSING_NOT_ALLOWED = 'DPIA_PROCESSING_NOT_ALLOWED',
+  INCIDENT_NOT_CLOSED = 'DPIA_INCIDENT_NOT_CLOSED',
+  ALREADY_OPEN = 'DPIA_ALREADY_OPEN',
 }
 
 /** What staff see for each code (Dutch); the English `message` is for logs. */
@@ -50,6 +52,8 @@ export const DPIA_ERROR_TEXTS: Record<DpiaErrorCode, string> = {
   [DpiaErrorCode.AP_TERM_ALREADY_EXTENDED]: 'De AP kan de termijn eenmaal met zes weken verlengen.',
   [DpiaErrorCode.PRIOR_CONSULTATION_PENDING]: 'De verwerking mag niet starten voordat de AP heeft geantwoord.',
   [DpiaErrorCode.PROCESSING_NOT_ALLOWED]: 'De verwerking mag (nog) niet starten.',
+  [DpiaErrorCode.INCIDENT_NOT_CLOSED]: 'Een DPIA heropenen kan bij de evaluatie, dus nadat het incident is afgesloten.',
+  [DpiaErrorCode.ALREADY_OPEN]: 'Voor deze verwerking loopt al een DPIA.',
 };
 
 /** Invalid use of a DPIA rule. Never retryable: the same input fails the same way. */

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { IsNull } from 'typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../identity/actor';
-import { canEditDpia, canReadDpia, canStartDpia, canStartProcessing } from '../identity/access-policy';
-import { DpiaAnswersEntity, DpiaEntity, DpiaFgAdviceEntity, DpiaMeasureEntity, DpiaReportEntity, ProcessingEntity } from '../persistence/entities';
+import { canEditDpia, canReadDpia, canReadIncidentRegister, canStartDpia, canStartProcessing } from '../identity/access-policy';
+import { logEvent } from '../incidents/logbook';
+import { DpiaAnswersEntity, DpiaEntity, DpiaFgAdviceEntity, DpiaMeasureEntity, DpiaReportEntity, IncidentEntity, ProcessingEntity } from '../persistence/entities';
 import type { DpiaMeasureStatus } from '../persistence/entities/dpia-measure.entity';
 import { isUuid } from '../workflow/ids';
 import { resolveTenant } from '../workflow/process-starter';
@@ -49,6 +51,36 @@ export class DpiaService {
   }
 
   /**
+   * Step 1 from an incident (BLNP: the evaluation may show a processing's DPIA no longer holds): the
+   * incident's evaluation reopens the DPIA of the processing it concerned. The new DPIA names the
+   * incident, and the incident's logbook names the DPIA, in the transaction that starts the case.
+   */
+  async reopenAfterIncident(actor: Actor, incidentId: string, processingId: string, reason: string) {
+    const incident = isUuid(incidentId) ? await this.dataSource.manager.findOne(IncidentEntity, { where: { id: incidentId } }) : null;
+    if (!incident || !canReadIncidentRegister(actor, incident.tenantId)) throw notFound('incident');
+    const processing = await this.processing(actor, processingId);
+    if (!processing || processing.tenantId !== incident.tenantId) throw notFound('processing');
+    if (!canStartDpia(actor, incident.tenantId)) throw forbidden('reopen the DPIA of this processing');
+    if (!reason?.trim()) throw new DpiaError(DpiaErrorCode.PROCESSING_INVALID, 'say what the evaluation found', { fields: ['reason'] });
+    if (incident.status !== 'closed') {
+      throw new DpiaError(DpiaErrorCode.INCIDENT_NOT_CLOSED, `incident ${incident.reference} is ${incident.status}; it is evaluated after it is closed`, { status: incident.status });
+    }
+    const open = await this.dataSource.manager.findOne(DpiaEntity, { where: { processingId: processing.id, completedAt: IsNull() } });
+    if (open) throw new DpiaError(DpiaErrorCode.ALREADY_OPEN, `${open.reference} of this processing is still running`, { reference: open.reference });
+    const signal = `Heropend na de evaluatie van ${incident.reference}: ${reason.trim()}`;
+    return this.startCase(actor, incident.tenantId, 'reassessment', signal, async (em) => {
+      await logEvent(em, incident, `DPIA van verwerking "${processing.name}" heropend: ${reason.trim()}`, actor);
+      return processing.id;
+    }, { sourceIncidentId: incident.id });
+  }
+
+  /** The DPIAs an incident's evaluation reopened, as far as the actor may read DPIAs. */
+  async reopenedAfterIncident(actor: Actor, incident: { id: string; tenantId: string }): Promise<DpiaEntity[]> {
+    if (!canReadDpia(actor, incident.tenantId)) return [];
+    return this.dataSource.manager.find(DpiaEntity, { where: { sourceIncidentId: incident.id }, order: { startedAt: 'ASC' } });
+  }
+
+  /**
    * Starts the DPIA case; the DPIA row (and a new register entry) commit with the instance. Given a
    * transaction (`within`, a service handler's), everything happens inside it.
    */
@@ -58,7 +90,7 @@ export class DpiaService {
     kind: DpiaEntity['kind'],
     signal: string,
     processingOf: (em: EntityManager, now: Date) => Promise<string>,
-    within?: EntityManager,
+    { within, sourceIncidentId = null }: { within?: EntityManager; sourceIncidentId?: string | null } = {},
   ) {
     const now = new Date();
     const id = randomUUID();
@@ -84,6 +116,7 @@ export class DpiaService {
           instanceId: instance.id,
           reference,
           kind,
+          sourceIncidentId,
           status: 'signalled',
           signal: signal.trim(),
           ownerAdvice: null,

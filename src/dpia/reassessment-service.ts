@@ -22,7 +22,7 @@ export function dpiaReassessmentService(dpia: () => DpiaService | undefined): Se
         const open = await em.count(DpiaEntity, { where: { processingId: previous.processingId, completedAt: IsNull() } });
         if (open > 0) return;
         const signal = `Periodieke herbeoordeling na ${previous.reference}`;
-        await service.startCase(systemActor('dpia-reassessment'), previous.tenantId, 'reassessment', signal, async () => previous.processingId, em);
+        await service.startCase(systemActor('dpia-reassessment'), previous.tenantId, 'reassessment', signal, async () => previous.processingId, { within: em });
       };
       // In the relay's transaction, behind a savepoint: a failed start leaves nothing behind.
       await invocation.em.transaction(work);

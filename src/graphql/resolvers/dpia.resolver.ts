@@ -44,6 +44,16 @@ export class ProcessingResolver {
     return dpia.signalChange(actor, processingId, signal);
   }
 
+  @Mutation(() => Dpia, { description: "Step 1 from an incident's evaluation: the DPIA of the processing the incident concerned is reopened." })
+  async reopenDpiaAfterIncident(
+    @Ctx() { actor, dpia }: RequestContext,
+    @Arg('incidentId', () => ID) incidentId: string,
+    @Arg('processingId', () => ID) processingId: string,
+    @Arg('reason') reason: string,
+  ): Promise<Dpia> {
+    return dpia.reopenAfterIncident(actor, incidentId, processingId, reason);
+  }
+
   @Mutation(() => Processing, { description: 'The process owner takes the processing into use; refused while the AP is consulted.' })
   async startProcessing(@Ctx() { actor, dpia }: RequestContext, @Arg('processingId', () => ID) processingId: string): Promise<Processing> {
     return dpia.startProcessing(actor, processingId);

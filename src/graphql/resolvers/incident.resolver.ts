@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { RequestContext } from '../context';
 import { toBreach } from '../breach-mappers';
 import { Breach } from '../types/breach.type';
+import { Dpia } from '../types/dpia.type';
 import {
   Incident,
   IncidentClassification,
@@ -66,5 +67,10 @@ export class IncidentResolver {
   async breach(@Root() incident: Incident, @Ctx() { actor, breaches }: RequestContext): Promise<Breach | null> {
     const file = await breaches.file(actor, incident.id);
     return file ? toBreach(file) : null;
+  }
+
+  @FieldResolver(() => [Dpia], { description: "DPIAs this incident's evaluation reopened (when I may read DPIAs)." })
+  async reopenedDpias(@Root() incident: Incident, @Ctx() { actor, dpia }: RequestContext): Promise<Dpia[]> {
+    return dpia.reopenedAfterIncident(actor, incident);
   }
 }

@@ -81,6 +81,7 @@ export class Dpia {
   @Field(() => ID) processingId: string;
   @Field(() => ID) instanceId: string;
   @Field({ description: 'initial | reassessment' }) kind: string;
+  @Field(() => ID, { nullable: true, description: 'The incident whose evaluation reopened this DPIA' }) sourceIncidentId: string | null;
   @Field() status: string;
   @Field() signal: string;
   @Field(() => String, { nullable: true }) ownerAdvice: string | null;

@@ -12,6 +12,8 @@ export class DpiaEntity {
   @Column('uuid', { name: 'instance_id' }) instanceId: string;
   @Column('text') reference: string;
   @Column('text') kind: 'initial' | 'reassessment';
+  /** The incident whose evaluation reopened this DPIA, if that is how it started. */
+  @Column('uuid', { name: 'source_incident_id', nullable: true }) sourceIncidentId: string | null;
   @Column('text') status: DpiaStatus;
   /** What changed or is new (step 1). */
   @Column('text') signal: string;
