@@ -6,7 +6,7 @@ import { ERASE_PERSON, EXPORT_PERSON, snapshot, whereInDatabase } from '../suppo
 import { anAccessRequest, daysAgo, DsrStaff, REGISTER_OBJECTION, REGISTER_REQUEST, REQUEST, staffOf } from '../support/dsr-operations';
 import { ADD_LOG_NOTE, aReport, INCIDENT, perform, REPORT_VIA_INTEGRATION } from '../support/incident-operations';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { startTestPlatform, TestClient } from '../support/test-platform';
+import { eventually, startTestPlatform, TestClient } from '../support/test-platform';
 
 /**
  * Issue 8.6, erasure (art. 17 AVG for the platform itself). Annelies Bakker asked Putten for access
@@ -94,14 +94,17 @@ describe('erasing a person from closed cases, with the audit trail kept but pseu
     await perform(staff.manager, caseId, 'SignDecision', { ondertekend: true });
     await perform(staff.pb, caseId, 'SendDecision', { verzonden: true, verzendwijze: 'post' });
 
+    // Read first: reading the request's personal data is itself an audited change.
+    const { dataSubjectRequest: sent } = await staff.pb.ok(REQUEST, { id: request.id });
+    // The escalation the late request caused is still being delivered in the background; let it settle.
+    await eventually(async () => Number((await sql().query(`SELECT count(*)::int AS n FROM outbox_message WHERE status = 'pending'`))[0].n) === 0);
     const before = await snapshot(sql());
     const refused = await erase(staff.pb, [caseId]);
     const extensions = refused.errors?.[0].extensions as any;
     expect(extensions).toMatchObject({ code: 'ERASURE_LEGAL_HOLD', blocking: [{ caseId, code: 'ERASURE_LEGAL_HOLD', reason: 'objection-term' }] });
-    // Six weeks after sending plus the week a posted objection may take: after the last day of the term.
-    const { dataSubjectRequest: sent } = await staff.pb.ok(REQUEST, { id: request.id });
-    expect(extensions.blocking[0].until.slice(0, 10) > sent.objectionDeadline).toBe(true);
     expect(await snapshot(sql())).toBe(before);
+    // Six weeks after sending plus the week a posted objection may take: after the last day of the term.
+    expect(extensions.blocking[0].until.slice(0, 10) > sent.objectionDeadline).toBe(true);
   });
 
   it('lets only the PB of her municipality erase; other municipalities see no such case', async () => {
