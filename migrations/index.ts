@@ -11,6 +11,7 @@ import { AuditHashChain1795900000000 } from './1795900000000-audit-hash-chain';
 import { Zaaksysteem1796200000000 } from './1796200000000-zaaksysteem';
 import { DataSubjectRequests1796300000000 } from './1796300000000-data-subject-requests';
 import { DpiaAndProcessingRegister1796400000000 } from './1796400000000-dpia-and-processing-register';
+import { DocumentPdfs1796500000000 } from './1796500000000-document-pdfs';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs see the same set. */
 export const allMigrations = [
@@ -27,4 +28,5 @@ export const allMigrations = [
   Zaaksysteem1796200000000,
   DataSubjectRequests1796300000000,
   DpiaAndProcessingRegister1796400000000,
+  DocumentPdfs1796500000000,
 ];

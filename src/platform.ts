@@ -29,6 +29,7 @@ import { DataSubjectRequestService } from './dsr/data-subject-request.service';
 import { registerDsrHooks } from './dsr/dsr-task-hooks';
 import { LetterRenderer } from './dsr/letters/letter-renderer';
 import { registerDpiaHooks } from './dpia/dpia-task-hooks';
+import { DpiaReportRenderer } from './dpia/dpia-report';
 import { DpiaService } from './dpia/dpia.service';
 import { readWorkloadStatistics } from './workflow/workload-statistics';
 
@@ -84,7 +85,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   });
   if (zaaksysteem) registerZgwServices(services, { directory: zaaksysteem, documents: options.zgwDocuments });
   const withIncidentsAndRequests = registerDsrHooks(registerIncidentHooks(new TaskHookRegistry(), config), new LetterRenderer(config.dsrTemplateDir));
-  const taskHooks = registerDpiaHooks(withIncidentsAndRequests, config);
+  const taskHooks = registerDpiaHooks(withIncidentsAndRequests, config, new DpiaReportRenderer(config.dpiaTemplateDir));
   const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
   const domain = {
     workflow,
