@@ -11,6 +11,7 @@ import { AuditHashChain1795900000000 } from './1795900000000-audit-hash-chain';
 import { Zaaksysteem1796200000000 } from './1796200000000-zaaksysteem';
 import { DataSubjectRequests1796300000000 } from './1796300000000-data-subject-requests';
 import { DpiaAndProcessingRegister1796400000000 } from './1796400000000-dpia-and-processing-register';
+import { DocumentPdfs1796500000000 } from './1796500000000-document-pdfs';
 import { DataProtection1796600000000 } from './1796600000000-data-protection';
 import { OutboxSkipReason1796800000000 } from './1796800000000-outbox-skip-reason';
 import { DpiaSourceIncident1796950000000 } from './1796950000000-dpia-source-incident';
@@ -30,6 +31,7 @@ export const allMigrations = [
   Zaaksysteem1796200000000,
   DataSubjectRequests1796300000000,
   DpiaAndProcessingRegister1796400000000,
+  DocumentPdfs1796500000000,
   DataProtection1796600000000,
   OutboxSkipReason1796800000000,
   DpiaSourceIncident1796950000000,

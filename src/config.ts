@@ -61,8 +61,10 @@ export interface Config {
   zgwReconcileLookbackDays: number;
   /** Longest wait for one answer of the zaaksysteem before the call counts as failed (and is retried). */
   zgwRequestTimeoutMs: number;
-  /** Folder with the letter templates of data-subject requests (acknowledgement, repair, extension, decision .md). */
+  /** Folder with the letter templates of data-subject requests (acknowledgement, repair, extension, decision, withdrawal .md). */
   dsrTemplateDir: string;
+  /** Folder with the DPIA report template (report.md). */
+  dpiaTemplateDir: string;
   /** ISO 8601 duration from updating the verwerkingsregister to the processing's re-assessment (BLNP: four years). */
   dpiaReassessmentInterval: string;
   /**
@@ -146,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     zgwReconcileLookbackDays: intFromEnv(env, 'ZGW_RECONCILE_LOOKBACK_DAYS', 7),
     zgwRequestTimeoutMs: intFromEnv(env, 'ZGW_REQUEST_TIMEOUT_MS', 30_000),
     dsrTemplateDir: path.resolve(cwd, env.DSR_TEMPLATE_DIR ?? 'templates/dsr'),
+    dpiaTemplateDir: path.resolve(cwd, env.DPIA_TEMPLATE_DIR ?? 'templates/dpia'),
     dpiaReassessmentInterval: durationFromEnv(env, 'DPIA_REASSESSMENT_INTERVAL', 'P4Y'),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     graphqlMaxDepth: intFromEnv(env, 'GRAPHQL_MAX_DEPTH', 8),

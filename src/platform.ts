@@ -35,6 +35,7 @@ import { DataSubjectRequestService } from './dsr/data-subject-request.service';
 import { registerDsrHooks } from './dsr/dsr-task-hooks';
 import { LetterRenderer } from './dsr/letters/letter-renderer';
 import { registerDpiaHooks } from './dpia/dpia-task-hooks';
+import { DpiaReportRenderer } from './dpia/dpia-report';
 import { DpiaService } from './dpia/dpia.service';
 import { DataProtectionService } from './data-protection/data-protection.service';
 import { readWorkloadStatistics } from './workflow/workload-statistics';
@@ -99,7 +100,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const zgw: ZgwServiceDependencies = { directory: () => zaaksysteem, documents: () => options.zgwDocuments ?? caseDocuments };
   const services = options.services ? registerZgwServices(options.services, zgw) : defaultServiceRegistry({ dpia: () => dpia, zaaksysteem: zgw });
   const withIncidentsAndRequests = registerDsrHooks(registerIncidentHooks(new TaskHookRegistry(), config), new LetterRenderer(config.dsrTemplateDir));
-  const taskHooks = registerDpiaHooks(withIncidentsAndRequests, config);
+  const taskHooks = registerDpiaHooks(withIncidentsAndRequests, config, new DpiaReportRenderer(config.dpiaTemplateDir));
   const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
   const domain = {
     workflow,

@@ -1,3 +1,6 @@
+import { escapeHtml } from '../documents/markdown-escape';
+import { fillTemplate, TemplateDirectory } from '../documents/markdown-template';
+import { renderMarkdownPdf, type PdfFile } from '../documents/pdf-renderer';
 import type { DpiaEntity, DpiaMeasureEntity, DpiaRiskEntity, ProcessingEntity } from '../persistence/entities';
 import { renderHeatMap } from './heat-map';
 import { assessmentOf, ratingsOf } from './risk-register';
@@ -31,58 +34,80 @@ export const QUESTIONNAIRE = [
   { id: 'measuresDescription', heading: 'Beoogde maatregelen' },
 ] as const;
 
+/** The name the template's image refers to: `![…](heatmap.svg)`. */
+export const HEAT_MAP_FIGURE = 'heatmap.svg';
+
 const MEASURE_STATUS_LABELS = { planned: 'Gepland', in_progress: 'In uitvoering', implemented: 'Uitgevoerd' } as const;
 
-const mdCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A table cell is one line of Markdown. */
+const cell = (text: string) => text.replace(/\r?\n/g, ' ');
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The DPIA report (step 8) as Markdown and as HTML with the heat map embedded as inline SVG. */
-export function renderDpiaReport(input: ReportInput): RenderedReport {
-  const { processing, dpia, risks, measures } = input;
-  const assessments = risks.map(assessmentOf);
-  const summary = summariseRisks(assessments);
-  const residualLevel = summary.highestResidual ?? 'low';
-  const heatMapSvg = renderHeatMap(risks.map((risk) => ({ code: risk.code, title: risk.title, ...ratingsOf(risk) })), { title: 'Risico’s vóór en na maatregelen' });
+/**
+ * The DPIA report (step 8) from the template `report.md` (templates/dpia, or DPIA_TEMPLATE_DIR): as
+ * Markdown, as an HTML page with the heat map as inline SVG, and as PDF with the heat map as vectors.
+ */
+export class DpiaReportRenderer {
+  private readonly templates: TemplateDirectory;
 
-  const riskRows = risks.map((risk, i) => {
-    const a = assessments[i];
-    return [risk.code, risk.title, `${a.before.likelihood}×${a.before.impact} (${RISK_LEVEL_LABELS[a.before.level]})`, `${a.after.likelihood}×${a.after.impact} (${RISK_LEVEL_LABELS[a.after.level]})`];
-  });
-  const measureRows = measures.map((m) => [m.riskCode ?? '–', m.description, m.owner, m.dueDate, MEASURE_STATUS_LABELS[m.status]]);
-  const head = [
-    ['Verwerking', processing.name],
-    ['Kenmerk', dpia.reference],
-    ['Versie', String(input.version)],
-    ['Datum', day(input.writtenAt)],
-    ['Verwerkingsverantwoordelijke', processing.controller],
-    ['DPIA-team', dpia.team.join(', ')],
-  ];
-  const conclusion =
-    residualLevel === 'high'
-      ? 'Het restrisico blijft hoog: de verwerking mag niet starten voordat de Autoriteit Persoonsgegevens is geraadpleegd (art. 36 AVG).'
-      : `Het hoogste restrisico is ${RISK_LEVEL_LABELS[residualLevel].toLowerCase()}; voorafgaande raadpleging van de AP is niet nodig.`;
+  constructor(templateDir: string) {
+    this.templates = new TemplateDirectory(templateDir);
+  }
 
-  const md: string[] = [`# DPIA-rapport: ${processing.name}`, '', '| | |', '|---|---|', ...head.map(([k, v]) => `| ${k} | ${mdCell(v)} |`), ''];
-  md.push('## Quickscan', '', dpia.quickscan?.outcome.reasoning ?? '–', '');
-  for (const q of QUESTIONNAIRE) md.push(`## ${q.heading}`, '', input.answers[q.id] ?? '–', '');
-  md.push('## Risicoregister', '', '| Code | Risico | Vóór maatregelen (kans×impact) | Na maatregelen |', '|---|---|---|---|', ...riskRows.map((r) => `| ${r.map(mdCell).join(' | ')} |`), '');
-  md.push('![Heatmap van de risico’s](heatmap.svg)', '');
-  md.push('## Maatregelen', '', '| Risico | Maatregel | Eigenaar | Uiterlijk | Status |', '|---|---|---|---|---|', ...measureRows.map((r) => `| ${r.map(mdCell).join(' | ')} |`), '');
-  md.push('## Conclusie', '', input.summary, '', conclusion, '');
+  render(input: ReportInput): RenderedReport {
+    const { processing, dpia, risks, measures } = input;
+    const assessments = risks.map(assessmentOf);
+    const residualLevel = summariseRisks(assessments).highestResidual ?? 'low';
+    const heatMapSvg = renderHeatMap(risks.map((risk) => ({ code: risk.code, title: risk.title, ...ratingsOf(risk) })), { title: 'Risico’s vóór en na maatregelen' });
+    const conclusion =
+      residualLevel === 'high'
+        ? 'Het restrisico blijft hoog: de verwerking mag niet starten voordat de Autoriteit Persoonsgegevens is geraadpleegd (art. 36 AVG).'
+        : `Het hoogste restrisico is ${RISK_LEVEL_LABELS[residualLevel].toLowerCase()}; voorafgaande raadpleging van de AP is niet nodig.`;
+    const view = {
+      processingName: processing.name,
+      reference: dpia.reference,
+      version: input.version,
+      writtenOn: day(input.writtenAt),
+      controller: cell(processing.controller),
+      team: dpia.team.join(', '),
+      quickscanReasoning: dpia.quickscan?.outcome.reasoning ?? '–',
+      sections: QUESTIONNAIRE.map((q) => ({ heading: q.heading, answer: input.answers[q.id] || '–' })),
+      risks: risks.map((risk, i) => {
+        const { before, after } = assessments[i];
+        return {
+          code: risk.code,
+          title: cell(risk.title),
+          before: `${before.likelihood}×${before.impact} (${RISK_LEVEL_LABELS[before.level]})`,
+          after: `${after.likelihood}×${after.impact} (${RISK_LEVEL_LABELS[after.level]})`,
+        };
+      }),
+      measures: measures.map((m) => ({
+        risk: m.riskCode ?? '–',
+        description: cell(m.description),
+        owner: cell(m.owner),
+        dueDate: m.dueDate,
+        status: MEASURE_STATUS_LABELS[m.status],
+      })),
+      summary: input.summary,
+      conclusion,
+    };
+    const filled = fillTemplate(this.templates.read('report'), view, { [HEAT_MAP_FIGURE]: heatMapSvg });
+    const page = `<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>DPIA-rapport ${escapeHtml(dpia.reference)}</title><style>body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:.3em .6em;text-align:left;vertical-align:top}</style></head><body>\n${filled.html}</body></html>\n`;
+    return { markdown: filled.markdown, html: page, heatMapSvg, residualLevel };
+  }
 
-  const table = (headers: string[], rows: string[][]) =>
-    `<table><thead><tr>${headers.map((h) => `<th>${html(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${html(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-  const body = [
-    `<h1>DPIA-rapport: ${html(processing.name)}</h1>`,
-    `<table class="meta">${head.map(([k, v]) => `<tr><th>${html(k)}</th><td>${html(v)}</td></tr>`).join('')}</table>`,
-    `<h2>Quickscan</h2><p>${html(dpia.quickscan?.outcome.reasoning ?? '–')}</p>`,
-    ...QUESTIONNAIRE.map((q) => `<h2>${html(q.heading)}</h2><p>${html(input.answers[q.id] ?? '–')}</p>`),
-    `<h2>Risicoregister</h2>${table(['Code', 'Risico', 'Vóór maatregelen (kans×impact)', 'Na maatregelen'], riskRows)}`,
-    `<figure>${heatMapSvg}</figure>`,
-    `<h2>Maatregelen</h2>${table(['Risico', 'Maatregel', 'Eigenaar', 'Uiterlijk', 'Status'], measureRows)}`,
-    `<h2>Conclusie</h2><p>${html(input.summary)}</p><p><strong>${html(conclusion)}</strong></p>`,
-  ];
-  const page = `<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>DPIA-rapport ${html(dpia.reference)}</title><style>body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:.3em .6em;text-align:left;vertical-align:top}</style></head><body>\n${body.join('\n')}\n</body></html>\n`;
-  return { markdown: md.join('\n'), html: page, heatMapSvg, residualLevel };
+  /** The report as PDF, dated when it was written, with the heat map drawn as vector graphics. */
+  renderPdf(report: RenderedReport, input: ReportInput): Promise<PdfFile> {
+    return renderMarkdownPdf(
+      report.markdown,
+      {
+        title: `DPIA-rapport ${input.processing.name}`,
+        author: input.processing.controller,
+        subject: `${input.dpia.reference}, versie ${input.version}`,
+        createdAt: input.writtenAt,
+        footer: `${input.dpia.reference} · versie ${input.version}`,
+      },
+      { [HEAT_MAP_FIGURE]: report.heatMapSvg },
+    );
+  }
 }

@@ -6,7 +6,7 @@ import { TaskCompletionContext, TaskHookRegistry } from '../workflow/task-hooks'
 import { AP_MANDATORY_TYPES, ART35_3_CASES, EDPB_CRITERIA } from './dpia-criteria';
 import { DpiaError, DpiaErrorCode } from './dpia-error';
 import { AP_TERM, AP_TERM_EXTENSION, DPIA_PROCESS_KEY, DPIA_TASKS } from './dpia-process';
-import { QUESTIONNAIRE, renderDpiaReport } from './dpia-report';
+import { DpiaReportRenderer, QUESTIONNAIRE } from './dpia-report';
 import { setProcessingStatus } from './processing-register';
 import { DpiaRoute, evaluateQuickscan, QuickscanAnswers } from './quickscan';
 import { measuresOf, risksOf } from './risk-register';
@@ -80,13 +80,13 @@ async function assessImpact({ em, instance, values, actor }: TaskCompletionConte
   await update(em, dpia, { questionnaireVersion: version });
 }
 
-/** Step 8: the report of the current version, with the heat map; its residual risk steers the rest. */
-async function writeReport({ em, instance, values, actor }: TaskCompletionContext) {
+/** Step 8: the report of the current version, with the heat map, also as PDF; its residual risk steers the rest. */
+async function writeReport(reports: DpiaReportRenderer, { em, instance, values, actor }: TaskCompletionContext) {
   const now = new Date();
   const dpia = await requireDpiaOfInstance(em, instance.id);
   const processing = await em.findOneByOrFail(ProcessingEntity, { id: dpia.processingId });
   const answers = await em.findOneByOrFail(DpiaAnswersEntity, { dpiaId: dpia.id, version: dpia.questionnaireVersion });
-  const report = renderDpiaReport({
+  const input = {
     processing,
     dpia,
     version: dpia.questionnaireVersion,
@@ -95,7 +95,9 @@ async function writeReport({ em, instance, values, actor }: TaskCompletionContex
     measures: await measuresOf(em, dpia.id),
     summary: text(values.reportSummary),
     writtenAt: now,
-  });
+  };
+  const report = reports.render(input);
+  const pdf = await reports.renderPdf(report, input);
   await em.delete(DpiaReportEntity, { dpiaId: dpia.id, version: dpia.questionnaireVersion });
   await em.insert(DpiaReportEntity, {
     dpiaId: dpia.id,
@@ -103,6 +105,8 @@ async function writeReport({ em, instance, values, actor }: TaskCompletionContex
     markdown: report.markdown,
     html: report.html,
     heatMapSvg: report.heatMapSvg,
+    pdf: pdf.bytes,
+    pdfSha256: pdf.sha256,
     writtenBy: actor.userId,
     writtenAt: now,
   });
@@ -188,7 +192,7 @@ async function updateRegister(scheduling: DpiaScheduling, { em, instance }: Task
 }
 
 /** Every hook the DPIA procedure needs, on the given registry. */
-export function registerDpiaHooks(registry: TaskHookRegistry, scheduling: DpiaScheduling): TaskHookRegistry {
+export function registerDpiaHooks(registry: TaskHookRegistry, scheduling: DpiaScheduling, reports: DpiaReportRenderer): TaskHookRegistry {
   const on = (elementId: string, hook: Parameters<TaskHookRegistry['register']>[2]) => registry.register(DPIA_PROCESS_KEY, elementId, hook);
   on(DPIA_TASKS.fgAdviceToOwner, async ({ em, instance, values, actor }) => {
     const dpia = await requireDpiaOfInstance(em, instance.id);
@@ -201,7 +205,7 @@ export function registerDpiaHooks(registry: TaskHookRegistry, scheduling: DpiaSc
   });
   on(DPIA_TASKS.formDpiaTeam, formTeam);
   on(DPIA_TASKS.assessImpact, assessImpact);
-  on(DPIA_TASKS.writeReport, writeReport);
+  on(DPIA_TASKS.writeReport, (ctx) => writeReport(reports, ctx));
   on(DPIA_TASKS.fgAssessment, fgAssessment);
   on(DPIA_TASKS.decideOnAdvice, decideOnAdvice);
   on(DPIA_TASKS.submitToAp, submitToAp);

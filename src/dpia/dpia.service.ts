@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../identity/actor';
-import { canEditDpia, canReadDpia, canReadIncidentRegister, canStartDpia, canStartProcessing } from '../identity/access-policy';
+import { canEditDpia, canReadDpia, canReadIncidentRegister, canStartDpia, canStartProcessing, DPIA_READER_ROLES, roleUsedAmong } from '../identity/access-policy';
+import type { NamedPdf } from '../documents/pdf-renderer';
 import { logEvent } from '../incidents/logbook';
 import { DpiaAnswersEntity, DpiaEntity, DpiaFgAdviceEntity, DpiaMeasureEntity, DpiaReportEntity, IncidentEntity, ProcessingEntity } from '../persistence/entities';
 import type { DpiaMeasureStatus } from '../persistence/entities/dpia-measure.entity';
+import { appendAudit } from '../workflow/audit-trail';
 import { isUuid } from '../workflow/ids';
 import { resolveTenant } from '../workflow/process-starter';
 import type { WorkflowService } from '../workflow/workflow-service';
@@ -232,6 +234,32 @@ export class DpiaService {
 
   reports(dpiaId: string) {
     return this.dataSource.manager.find(DpiaReportEntity, { where: { dpiaId }, order: { version: 'ASC' } });
+  }
+
+  /**
+   * One version of the DPIA report as PDF, for whoever may read the DPIA; null when there is no such
+   * report for this actor or it was written before PDFs were made. Reading it is a `case.read` in the
+   * audit trail, committed before the file is returned.
+   */
+  async reportPdf(actor: Actor, dpiaId: string, version: number): Promise<NamedPdf | null> {
+    const dpia = await this.dpia(actor, dpiaId);
+    if (!dpia || !Number.isSafeInteger(version)) return null;
+    return this.dataSource.transaction(async (em) => {
+      const report = await em
+        .createQueryBuilder(DpiaReportEntity, 'report')
+        .addSelect('report.pdf')
+        .where('report.dpia_id = :dpiaId AND report.version = :version', { dpiaId: dpia.id, version })
+        .getOne();
+      if (!report?.pdf || !report.pdfSha256) return null;
+      await appendAudit(em, actor, {
+        tenantId: dpia.tenantId,
+        action: 'case.read',
+        instanceId: dpia.instanceId,
+        roleUsed: roleUsedAmong(actor, DPIA_READER_ROLES),
+        details: { data: 'dpiaReportPdf', dpiaId: dpia.id, version },
+      });
+      return { fileName: `${dpia.reference}-v${version}.pdf`, bytes: report.pdf, sha256: report.pdfSha256 };
+    });
   }
 
   fgAdvice(dpiaId: string) {

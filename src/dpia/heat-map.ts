@@ -50,7 +50,7 @@ export function renderHeatMap(risks: readonly HeatMapRisk[], options: HeatMapOpt
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="${FONT}" role="img">`,
     `<title>${escapeXml(title)}</title>`,
     `<desc>${escapeXml(describe(assessed))}</desc>`,
-    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">' +
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">' +
       '<path d="M0,0 L10,5 L0,10 z" fill="#37474f"/></marker></defs>',
     `<rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
     `<text x="${LEFT + GRID_WIDTH / 2}" y="30" font-size="17" font-weight="bold" text-anchor="middle">${escapeXml(title)}</text>`,

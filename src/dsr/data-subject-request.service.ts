@@ -3,9 +3,11 @@ import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProcessInstanceEntity } from '../persistence/entities';
 import type { Actor } from '../identity/actor';
-import { canReadDataSubjectRequests, canRegisterDataSubjectRequest, canRegisterObjection } from '../identity/access-policy';
+import { canReadDataSubjectRequests, canRegisterDataSubjectRequest, canRegisterObjection, DSR_OFFICER_ROLES, roleUsedAmong } from '../identity/access-policy';
+import type { NamedPdf } from '../documents/pdf-renderer';
 import { DsrLetterEntity } from '../persistence/entities/dsr-letter.entity';
 import { DepartmentAsked, DsrRequestEntity } from '../persistence/entities/dsr-request.entity';
+import { appendAudit } from '../workflow/audit-trail';
 import { isUuid } from '../workflow/ids';
 import { resolveTenant } from '../workflow/process-starter';
 import type { WorkflowService } from '../workflow/workflow-service';
@@ -127,6 +129,8 @@ export class DataSubjectRequestService {
           decisionContent: null,
           decidedBy: null,
           signedBy: null,
+          signerName: null,
+          signerFunction: null,
           signedAt: null,
           sentAt: null,
           sentOnTime: null,
@@ -222,6 +226,28 @@ export class DataSubjectRequestService {
 
   letters(requestId: string): Promise<DsrLetterEntity[]> {
     return this.dataSource.manager.find(DsrLetterEntity, { where: { requestId }, order: { createdAt: 'ASC' } });
+  }
+
+  /**
+   * A letter as the PDF that was sent, for whoever may read the request; null when there is no such
+   * letter for this actor (other municipalities' ids included) or it was written before PDFs were made.
+   * The reading is a `case.read` in the audit trail, committed before the file is returned.
+   */
+  async letterPdf(actor: Actor, letterId: string): Promise<NamedPdf | null> {
+    if (!isUuid(letterId)) return null;
+    return this.dataSource.transaction(async (em) => {
+      const letter = await em.createQueryBuilder(DsrLetterEntity, 'letter').addSelect('letter.pdf').where('letter.id = :letterId', { letterId }).getOne();
+      const request = letter && (await em.findOne(DsrRequestEntity, { where: { id: letter.requestId } }));
+      if (!letter?.pdf || !letter.pdfSha256 || !request || !canReadDataSubjectRequests(actor, request.tenantId)) return null;
+      await appendAudit(em, actor, {
+        tenantId: request.tenantId,
+        action: 'case.read',
+        instanceId: request.instanceId,
+        roleUsed: roleUsedAmong(actor, DSR_OFFICER_ROLES),
+        details: { data: 'letterPdf', letterId: letter.id, kind: letter.kind },
+      });
+      return { fileName: `${request.reference}-${letter.kind}.pdf`, bytes: letter.pdf, sha256: letter.pdfSha256 };
+    });
   }
 
   /** Calendar days left to the deadline in force; negative once passed. */

@@ -15,6 +15,8 @@ export enum DsrRequestErrorCode {
   /** The objection came after the six weeks (art. 6:7–6:9 Awb). */
   OBJECTION_LATE = 'DSR_OBJECTION_LATE',
   OBJECTION_ALREADY_RECEIVED = 'DSR_OBJECTION_ALREADY_RECEIVED',
+  /** A letter is signed with the signer's name, and the signer's account has none (token claim `name`). */
+  SIGNER_UNNAMED = 'DSR_SIGNER_UNNAMED',
 }
 
 export interface DsrFieldError {

@@ -7,8 +7,9 @@ import { checkDecisionOutline, DECISION_OUTCOMES, DecisionOutcome } from './deci
 import { DSR_PROCESS_KEY, DSR_TASKS } from './dsr-process';
 import { DsrRequestError, DsrRequestErrorCode } from './dsr-request-error';
 import { EXTENSION_REASONS, ExtensionReason } from './legal-deadline';
-import { acknowledgementView, decisionView, extensionView, repairView, storeLetter } from './letters/dsr-letters';
+import { acknowledgementView, decisionView, extensionView, repairView, storeLetter, withdrawalView } from './letters/dsr-letters';
 import type { LetterRenderer } from './letters/letter-renderer';
+import { signatoryOf } from './letters/signatory';
 import { objectionDeadline } from './objection-term';
 import { clockVariables, deadlineOf } from './request-clock';
 import { DECISION_ELEMENTS, DataSubjectRight, RIGHT_RULES } from './request-rights';
@@ -113,11 +114,14 @@ export function registerDsrHooks(registry: TaskHookRegistry, letters: LetterRend
     return { variables };
   });
 
-  on(DSR_TASKS.settleInformally, async ({ em, instance, values, actor }) => {
+  // Withdrawn after informal settlement: no besluit, but the requester gets the withdrawal confirmed in writing.
+  on(DSR_TASKS.settleInformally, async ({ em, instance, task, values, actor }) => {
     if (values.verzoekIngetrokken !== true) return;
     const now = new Date();
+    const signatory = signatoryOf(actor, task, 'verzoekIngetrokken');
     const request = await requestOf(em, instance.id);
-    await save(em, request, { status: 'withdrawn', outcome: 'withdrawn', decidedBy: actor.userId, motivation: text(values.afstemmingToelichting) || null, closedAt: now });
+    const { deadline } = await save(em, request, { status: 'withdrawn', outcome: 'withdrawn', decidedBy: actor.userId, motivation: text(values.afstemmingToelichting) || null, closedAt: now });
+    await storeLetter(em, letters, request, 'withdrawal', withdrawalView({ request, deadline, now }, signatory), actor, now);
     return { variables: { clockStopped: true } };
   });
 
@@ -187,15 +191,17 @@ export function registerDsrHooks(registry: TaskHookRegistry, letters: LetterRend
     return { variables };
   });
 
-  on(DSR_TASKS.signDecision, async ({ em, instance, values, actor }) => {
+  // Signed in mandate: the letter shows the signer's name and function (BLNP model decision), not a user id.
+  on(DSR_TASKS.signDecision, async ({ em, instance, task, values, actor }) => {
     const request = await requestOf(em, instance.id);
     if (values.ondertekend !== true) {
       if (!text(values.ondertekeningOpmerking)) throw invalid('ondertekeningOpmerking', 'Zeg waarom u niet ondertekent.');
-      await save(em, request, { signedBy: null, signedAt: null });
+      await save(em, request, { signedBy: null, signerName: null, signerFunction: null, signedAt: null });
       return;
     }
+    const signatory = signatoryOf(actor, task, 'ondertekend');
     const signedAt = new Date();
-    await save(em, request, { signedBy: actor.userId, signedAt });
+    await save(em, request, { signedBy: actor.userId, signerName: signatory.name, signerFunction: signatory.function, signedAt });
     // The beslisdatum of the besluit the zaaksysteem records (bpmn: RecordBesluit's besluitdatum).
     return { variables: { decisionSignedAt: signedAt.toISOString() } };
   });

@@ -1,7 +1,9 @@
 import { describeForm } from '../inbox/form-validation';
 import type { TaskDetail as TaskDetailModel } from '../inbox/inbox.service';
 import type { AuditEntryEntity, ProcessDefinitionEntity, UserTaskEntity } from '../persistence/entities';
+import type { NamedPdf } from '../documents/pdf-renderer';
 import type { AuditEntry } from './types/audit-entry.type';
+import type { PdfDocument } from './types/pdf-document.type';
 import type { ProcessDefinition } from './types/process-definition.type';
 import type { Task, TaskDetail, TaskStatus } from './types/task.type';
 
@@ -59,4 +61,8 @@ export function toAuditEntry(e: AuditEntryEntity): AuditEntry {
     prevHash: e.prevHash,
     hash: e.hash,
   };
+}
+
+export function toPdfDocument(pdf: NamedPdf): PdfDocument {
+  return { fileName: pdf.fileName, contentType: 'application/pdf', sha256: pdf.sha256, sizeBytes: pdf.bytes.length, base64: pdf.bytes.toString('base64') };
 }

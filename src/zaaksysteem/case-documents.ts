@@ -7,19 +7,20 @@ import { DsrRequestEntity } from '../persistence/entities/dsr-request.entity';
 import type { ZaakDocument } from './zaak-operations';
 import type { DocumentSource } from './zgw-services';
 
-/** A rendering the platform keeps of a document: the same text as Markdown and as HTML. */
+/** A rendering the platform keeps of a document: the same text as Markdown and HTML, and the PDF that was sent when there is one. */
 export interface KeptRendering {
   markdown: string;
   html: string;
+  pdf?: Buffer | null;
 }
 
 /**
- * THE choice of what file a document becomes in the zaaksysteem. Letters and the AP notification
- * are kept as Markdown and HTML; the archive gets the HTML (it renders as the letter looks). When
- * letters get a PDF rendering, return `{ formaat: 'application/pdf', extensie: 'pdf', inhoud: <the pdf> }`
- * here and every uploaded document follows.
+ * THE choice of what file a document becomes in the zaaksysteem: the PDF the platform stored (a
+ * letter exactly as sent) when there is one, otherwise the HTML (the AP notification, letters from
+ * before PDFs were kept), which renders as the document looks.
  */
 export function fileForZaak(rendering: KeptRendering): { formaat: string; extensie: string; inhoud: Buffer } {
+  if (rendering.pdf) return { formaat: 'application/pdf', extensie: 'pdf', inhoud: rendering.pdf };
   return { formaat: 'text/html', extensie: 'html', inhoud: Buffer.from(rendering.html, 'utf8') };
 }
 
@@ -30,6 +31,7 @@ const LETTER_TITLES: Record<DsrLetterKind, string> = {
   repair: 'Hersteltermijnbrief',
   extension: 'Verdagingsbrief',
   decision: 'Besluit op verzoek',
+  withdrawal: 'Bevestiging intrekking',
 };
 
 /** `<kind>` of the service task's `document` property → the letter kind of a data-subject request. */
@@ -38,13 +40,19 @@ const LETTER_DOCUMENTS: Record<string, DsrLetterKind> = {
   ontvangstbevestiging: 'acknowledgement',
   hersteltermijnbrief: 'repair',
   verdagingsbrief: 'extension',
+  intrekkingsbevestiging: 'withdrawal',
 };
 
 /** The latest letter of that kind of the case's request (a decision sent again after a refused signature is the later one). */
 async function requestLetter(em: EntityManager, instanceId: string, kind: DsrLetterKind): Promise<ZaakDocument | null> {
   const request = await em.findOne(DsrRequestEntity, { where: { instanceId } });
   if (!request) return null;
-  const letter = await em.findOne(DsrLetterEntity, { where: { requestId: request.id, kind }, order: { createdAt: 'DESC' } });
+  const letter = await em
+    .createQueryBuilder(DsrLetterEntity, 'letter')
+    .addSelect('letter.pdf')
+    .where('letter.request_id = :requestId AND letter.kind = :kind', { requestId: request.id, kind })
+    .orderBy('letter.created_at', 'DESC')
+    .getOne();
   if (!letter) return null;
   const file = fileForZaak(letter);
   return {

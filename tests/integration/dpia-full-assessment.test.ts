@@ -1,13 +1,17 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { LEVEL_COLOURS } from '../../src/dpia/heat-map';
 import type { Platform } from '../../src/platform';
+import { DOCUMENT_OUTPUT_DIR, flat, inspectPdfs, ocrWords, pdfDate } from '../support/pdf-inspection';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { eventually, startTestPlatform, TestClient } from '../support/test-platform';
 import { attempt, openTaskIds, perform } from '../support/incident-operations';
 import {
   aProcessing,
   DPIA,
+  DPIA_REPORT_PDF,
   PLAN_MEASURE,
   PROCESSING,
   QUESTIONNAIRE_ANSWERS,
@@ -111,6 +115,42 @@ describe('DPIA: a full DPIA whose measures bring the risk down', () => {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'dpia-report.html'), report.html);
     fs.writeFileSync(path.join(dir, 'heatmap.svg'), report.heatMapSvg);
+  });
+
+  it('8: the report is kept as PDF with the heat map drawn in it, and reading it is audited', async () => {
+    const { dpia: reported } = await pb.ok(DPIA, { id: dpia.id });
+    const [report] = reported.reports;
+    const reads = async () => platform.database.dataSource.query(`SELECT actor, details FROM audit_entry WHERE action = 'case.read' AND instance_id = $1 AND details->>'data' = 'dpiaReportPdf'`, [dpia.instanceId]);
+    const employee = await TestClient.as(platform, 'medewerker.leusden');
+    expect((await employee.ok(DPIA_REPORT_PDF, { dpiaId: dpia.id, version: 1 })).dpiaReportPdf).toBeNull();
+    expect((await pb.ok(DPIA_REPORT_PDF, { dpiaId: dpia.id, version: 2 })).dpiaReportPdf).toBeNull();
+    expect(await reads()).toEqual([]);
+
+    const { dpiaReportPdf: file } = await pb.ok(DPIA_REPORT_PDF, { dpiaId: dpia.id, version: 1 });
+    const bytes = Buffer.from(file.base64, 'base64');
+    expect(file).toMatchObject({ fileName: `${dpia.reference}-v1.pdf`, contentType: 'application/pdf', sizeBytes: bytes.length, sha256: report.pdfSha256 });
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(report.pdfSha256);
+    expect(await reads()).toEqual([{ actor: 'privacybeheerder.leusden', details: { data: 'dpiaReportPdf', dpiaId: dpia.id, version: 1 } }]);
+
+    const [pdf] = await inspectPdfs([{ name: 'dpia-report', bytes, ocrPages: [1, 2, 3, 4] }]);
+    expect(pdf.info.creationDate).toBe(pdfDate(report.writtenAt));
+    const text = flat(pdf.pages.map((p) => p.text).join('\n'));
+    for (const part of ['DPIA-rapport: Cameratoezicht parkeergarage', `Kenmerk ${dpia.reference}`, 'Systematische beschrijving van de verwerking', 'Noodzaak en evenredigheid',
+      'R1 Onbevoegde inzage in camerabeelden 3×3 (Hoog) 1×3 (Laag)', 'Met de maatregelen is het restrisico aanvaardbaar.', 'voorafgaande raadpleging van de AP is niet nodig']) {
+      expect(text).toContain(part);
+    }
+    // The heat map is vector graphics with real text: its title, axes and legend are in the page's text layer…
+    const heatMapPage = pdf.pages.find((p) => p.text.includes('Risico’s vóór en na maatregelen'))!;
+    expect(heatMapPage).toBeDefined();
+    const heatMapText = flat(heatMapPage.text);
+    for (const label of ['Impact', 'Kans', 'vóór maatregelen', 'na maatregelen', 'Laag', 'Midden', 'Hoog', '4 Maximaal', '4 Zeer groot']) expect(heatMapText).toContain(label);
+    // …its cells are painted in the three level colours (each cell is thousands of pixels)…
+    for (const colour of Object.values(LEVEL_COLOURS)) expect(heatMapPage.colours[colour]).toBeGreaterThan(5_000);
+    // …and OCR reads the axis and legend back from the image.
+    const ocr = ocrWords(heatMapPage.ocrText ?? '');
+    expect(ocr).toContain('impact');
+    expect(ocr).toContain('maatregelen');
+    fs.copyFileSync(heatMapPage.png, path.join(DOCUMENT_OUTPUT_DIR, 'dpia-report-heat-map.png'));
   });
 
   it('9: measures are tracked to implementation', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Platform } from '../../src/platform';
 import { attempt, openTask, openTaskIds, perform } from '../support/incident-operations';
-import { anAccessRequest, DsrStaff, letterOf, REGISTER_REQUEST, REQUEST, REQUESTS, REQUESTS_CSV, staffOf } from '../support/dsr-operations';
+import { anAccessRequest, DsrStaff, letterOf, ME, REGISTER_REQUEST, REQUEST, REQUESTS, REQUESTS_CSV, staffOf } from '../support/dsr-operations';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTestPlatform, TestClient } from '../support/test-platform';
 
@@ -95,16 +95,21 @@ describe('an access request granted within the month', () => {
       identityCheckedBy: 'privacybeheerder.putten',
       decidedBy: 'jurist.putten',
       signedBy: 'afdelingsmanager.putten',
+      signerFunction: 'Afdelingsmanager',
       sentOnTime: true,
     });
+    // The letter names the signer as a person with a function, not by username (BLNP model decision).
+    const managerName = (await staff.manager.ok(ME)).me.displayName;
+    expect(decided.signerName).toBe(managerName);
     expect(decided.letters.map((l: any) => l.kind)).toEqual(['acknowledgement', 'decision']);
     expect(letterOf(decided, 'acknowledgement')).toContain(`uiterlijk op **`);
     const letter = letterOf(decided, 'decision');
     for (const part of ['## Aanvraag', '> Ik wil graag weten welke persoonsgegevens', '## Besluit', 'Wij wijzen uw verzoek toe.', '## Motivering besluit',
       'Naam, adres en geboortedatum uit de BRP', '**Doeleinden:**', '**Ontvangers:**', '**Bewaartermijn:**', 'Autoriteit Persoonsgegevens',
-      'namens dezen (in mandaat)', 'afdelingsmanager.putten', 'binnen zes weken na de verzenddatum']) {
+      'namens dezen (in mandaat)', `${managerName}\nAfdelingsmanager`, 'binnen zes weken na de verzenddatum']) {
       expect(letter).toContain(part);
     }
+    expect(letter).not.toContain('afdelingsmanager.putten');
     expect(decided.objectionDeadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const html = decided.letters.find((l: any) => l.kind === 'decision').html;
     expect(html).toContain('<h2>Bezwaar</h2>');

@@ -7,7 +7,7 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { GraphQLResult, startTestPlatform, TestClient } from '../support/test-platform';
 import { aBreachReport, PLAN_MEASURE as PLAN_INCIDENT_MEASURE, REGISTER_EVIDENCE, REPORT_INCIDENT } from '../support/incident-operations';
 import { anAccessRequest, REGISTER_REQUEST } from '../support/dsr-operations';
-import { aProcessing, PLAN_MEASURE as PLAN_DPIA_MEASURE, quickscanValues, RECORD_RISKS, SIGNAL_NEW_PROCESSING } from '../support/dpia-operations';
+import { aProcessing, PLAN_MEASURE as PLAN_DPIA_MEASURE, QUESTIONNAIRE_ANSWERS, quickscanValues, RECORD_RISKS, SIGNAL_NEW_PROCESSING } from '../support/dpia-operations';
 import { perform } from '../support/incident-operations';
 
 /**
@@ -118,8 +118,13 @@ describe("another municipality's ids, sent to every operation that takes an id",
     const incident = (await employee.ok(REPORT_INCIDENT, { report: aBreachReport(5) })).reportIncident;
     await putten.ok(REGISTER_EVIDENCE, { incidentId: incident.id, item: { ...(VALID_INPUTS.EvidenceInput as object) } });
     await putten.ok(PLAN_INCIDENT_MEASURE, { incidentId: incident.id, measure: { description: 'Autoaanvulling uit', dueDate: '2027-06-01', owner: 'ciso.putten' } });
-    await employee.ok(REGISTER_REQUEST, { request: anAccessRequest() });
-    // A DPIA under assessment, so that it has risks and a measure.
+    // A request with its acknowledgement letter (kept as PDF).
+    const request = (await employee.ok(REGISTER_REQUEST, { request: anAccessRequest() })).registerDataSubjectRequest;
+    const pbOfPutten = await TestClient.as(platform, 'privacybeheerder.putten');
+    await perform(pbOfPutten, request.instanceId, 'CheckRequest', { identiteitVastgesteld: true, identificatiemethode: 'balie' });
+    await perform(pbOfPutten, request.instanceId, 'SettleInformally', { verzoekIngetrokken: false });
+    await perform(pbOfPutten, request.instanceId, 'Acknowledge', { verdagen: false });
+    // A DPIA assessed, so that it has risks, a measure ...
     const [owner, fg, pb] = await Promise.all(['proceseigenaar.putten', 'fg', 'privacybeheerder.putten'].map((u) => TestClient.as(platform, u)));
     const dpia = (await owner.ok(SIGNAL_NEW_PROCESSING, { processing: aProcessing(), signal: 'Nieuwe parkeerapp' })).signalNewProcessing;
     await perform(fg, dpia.instanceId, 'FgAdviceToOwner', { ownerAdvice: 'Een DPIA ligt voor de hand.', dpiaAdvised: true });
@@ -128,6 +133,9 @@ describe("another municipality's ids, sent to every operation that takes an id",
     await perform(pb, dpia.instanceId, 'FormDpiaTeam', { teamMembers: 'privacybeheerder.putten, ciso.putten' });
     await pb.ok(RECORD_RISKS, { dpiaId: dpia.id, risks: [{ code: 'R1', title: 'Te lang bewaren', before: { likelihood: 3, impact: 3 } }] });
     await pb.ok(PLAN_DPIA_MEASURE, { dpiaId: dpia.id, measure: { ...(VALID_INPUTS.DpiaMeasureInput as object), riskCode: 'R1', owner: 'ciso.putten' } });
+    // ... and its report, version 1 (kept as PDF).
+    await perform(pb, dpia.instanceId, 'AssessImpact', QUESTIONNAIRE_ANSWERS);
+    await perform(pb, dpia.instanceId, 'WriteReport', { reportSummary: 'Restrisico aanvaardbaar met de maatregel.' });
 
     // Every id the database holds belongs to Putten: nothing was made anywhere else.
     const rows: { id: string }[] = await platform.database.dataSource.query(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Platform } from '../../src/platform';
 import { DSR_FIELDS, REQUEST, staffOf, DsrStaff } from '../support/dsr-operations';
 import { FakeOpenZaak } from '../support/fake-open-zaak';
@@ -115,14 +116,15 @@ describe('a DigiD request registered in the zaaksysteem is handled here and mirr
     const document = fake.find('enkelvoudiginformatieobjecten', zio.informatieobject)!;
     expect(document).toMatchObject({
       titel: `Besluit op verzoek ${request.reference}`,
-      formaat: 'text/html',
+      formaat: 'application/pdf',
       informatieobjecttype: fake.store.informatieobjecttypen.find((t) => t.omschrijving === 'Besluit')!.url,
       vertrouwelijkheidaanduiding: 'vertrouwelijk',
       taal: 'nld',
     });
-    const letter = fake.contentOf(document.url)!;
-    expect(letter).toBe(sent.letters.find((l: any) => l.kind === 'decision').html);
-    expect(letter).toContain('<h2>Bezwaar</h2>');
+    // The letter exactly as sent: the stored PDF, byte for byte.
+    const letter: Buffer = fake.find('enkelvoudiginformatieobjecten', document.url)!.content;
+    expect(letter.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(createHash('sha256').update(letter).digest('hex')).toBe(sent.letters.find((l: any) => l.kind === 'decision').pdfSha256);
 
     // The besluit: decided when signed, sent today, objection possible until the term the platform computed.
     const [besluit, ...moreBesluiten] = fake.store.besluiten.filter((b) => b.zaak === zaak.url);

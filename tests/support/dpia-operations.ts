@@ -9,12 +9,14 @@ const DPIA_FIELDS = `id reference tenantId processingId instanceId kind status s
 export const SIGNAL_NEW_PROCESSING = `mutation Signal($processing: ProcessingInput!, $signal: String!, $tenantId: String) {
   signalNewProcessing(processing: $processing, signal: $signal, tenantId: $tenantId) { ${DPIA_FIELDS} } }`;
 
+export const DPIA_REPORT_PDF = `query ReportPdf($dpiaId: ID!, $version: Int!) { dpiaReportPdf(dpiaId: $dpiaId, version: $version) { fileName contentType sha256 sizeBytes base64 } }`;
+
 export const DPIA = `query Dpia($id: ID!) { dpia(id: $id) { ${DPIA_FIELDS}
   quickscan { dpiaRequired route routeChosenBy reasoning triggers answers answeredBy }
   answers { version answers answeredBy }
   risks { code title measuresAssessed before { likelihood impact score level } after { likelihood impact score level } }
   measures { id riskCode description owner dueDate status }
-  reports { version markdown html heatMapSvg writtenBy }
+  reports { version markdown html heatMapSvg pdfSha256 writtenBy writtenAt }
   fgAdvice { version opinion advice advisedBy followed notFollowedReason decidedBy } } }`;
 
 export const PROCESSING = `query Processing($id: ID!) { processing(id: $id) { ${PROCESSING_FIELDS} dpiaHistory { reference kind status route residualLevel } } }`;

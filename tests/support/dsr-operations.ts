@@ -6,14 +6,18 @@ export const DSR_FIELDS = `id reference tenantId instanceId status right channel
   requester { name bsn postalAddress email } representative { name capacity authorisationProvided } processings
   departments { name candidateGroup } registeredBy identityVerified identityMethod identityCheckedBy identityCheckedAt repairDueAt
   legalDeadline { receivedOn suspendedDays daysLeft firstMonth { ${DAY} } deadline { ${DAY} } }
-  extension { months reasons motivation sentAt } outcome grounds motivation decidedBy signedBy sentAt sentOnTime objectionDeadline
+  extension { months reasons motivation sentAt } outcome grounds motivation decidedBy signedBy signerName signerFunction sentAt sentOnTime objectionDeadline
   objection { receivedAt postedAt basis deadline decisionDueOn outcome motivation decidedBy }
-  letters { kind markdown html createdBy }`;
+  letters { id kind markdown html createdBy createdAt pdfSha256 }`;
 
 export const REGISTER_REQUEST = `mutation Register($request: DataSubjectRequestInput!, $tenantId: String) {
   registerDataSubjectRequest(request: $request, tenantId: $tenantId) { ${DSR_FIELDS} } }`;
 
 export const REQUEST = `query Request($id: ID!) { dataSubjectRequest(id: $id) { ${DSR_FIELDS} } }`;
+
+export const LETTER_PDF = `query LetterPdf($letterId: ID!) { dataSubjectRequestLetterPdf(letterId: $letterId) { fileName contentType sha256 sizeBytes base64 } }`;
+
+export const ME = `query Me { me { userId displayName } }`;
 
 export const REQUESTS = `query Requests($filter: DataSubjectRequestFilterInput) {
   dataSubjectRequests(filter: $filter) { totalCount nodes { reference status right legalDeadline { daysLeft deadline { date } } } } }`;

@@ -7,7 +7,9 @@ import type { DsrRequestEntity } from '../../persistence/entities/dsr-request.en
 import { AMSTERDAM } from '../amsterdam-time';
 import type { LegalDeadline } from '../legal-deadline';
 import { GENERAL_REFUSAL_GROUNDS, NOT_PROCESSED_GROUNDS, RIGHT_RULES, type DataSubjectRight } from '../request-rights';
+import { QuotedText } from '../../documents/markdown-escape';
 import type { LetterRenderer } from './letter-renderer';
+import type { Signatory } from './signatory';
 
 /** "28 april 2026": dates in letters are written out in Dutch. */
 export function dutchDate(day: string | Date): string {
@@ -47,8 +49,14 @@ function baseView(request: DsrRequestEntity, deadline: LegalDeadline, now: Date)
   };
 }
 
-/** The request quoted verbatim, as a Markdown block quote (BLNP model letter: quote the request). */
-const quote = (text: string) => text.split(/\r?\n/).map((line) => `> ${line}`).join('\n');
+/** What each letter is called: its PDF's title. */
+const LETTER_TITLES: Record<DsrLetterKind, string> = {
+  acknowledgement: 'Ontvangstbevestiging',
+  repair: 'Verzoek om aanvulling',
+  extension: 'Verdaging van de beslissing',
+  decision: 'Besluit',
+  withdrawal: 'Bevestiging van de intrekking',
+};
 
 export interface LetterFacts {
   request: DsrRequestEntity;
@@ -88,7 +96,8 @@ export function decisionView({ request, deadline, now }: LetterFacts, objectionD
   return {
     ...baseView(request, deadline, now),
     sentOn: dutchDate(now),
-    quotedRequest: quote(request.verbatimText),
+    // BLNP model letter: quote the request, so it cannot be said to have been misread.
+    quotedRequest: new QuotedText(request.verbatimText),
     decisionText: DECISION_TEXTS[request.outcome ?? ''] ?? '',
     motivation: request.motivation ?? '',
     hasGrounds: grounds.length > 0,
@@ -103,12 +112,23 @@ export function decisionView({ request, deadline, now }: LetterFacts, objectionD
           origin: content.origin || null,
         }
       : null,
-    signedBy: request.signedBy ?? '',
+    signerName: request.signerName ?? '',
+    signerFunction: request.signerFunction ?? '',
+    /** @deprecated Older templates: the signer's name; use signerName and signerFunction. */
+    signedBy: request.signerName ?? '',
     objectionDeadline: dutchDate(objectionDeadline),
   };
 }
 
-/** Renders a letter and keeps it with the request, inside the caller's transaction. */
+/** A request withdrawn after informal settlement ends without a besluit (BLNP Bijlage 5): a confirmation, no objection clause. */
+export function withdrawalView({ request, deadline, now }: LetterFacts, signatory: Signatory) {
+  return { ...baseView(request, deadline, now), signerName: signatory.name, signerFunction: signatory.function };
+}
+
+/**
+ * Renders a letter (Markdown, HTML and the PDF that is sent) and keeps it with the request, inside the
+ * caller's transaction. The PDF's date is the letter's, so rendering it again gives the same file.
+ */
 export async function storeLetter(
   em: EntityManager,
   renderer: LetterRenderer,
@@ -119,7 +139,24 @@ export async function storeLetter(
   now: Date,
 ): Promise<DsrLetterEntity> {
   const rendered = renderer.render(kind, view);
-  const letter = em.create(DsrLetterEntity, { id: randomUUID(), requestId: request.id, kind, ...rendered, createdBy: actor.userId, createdAt: now });
+  const municipality = municipalityName(request.tenantId);
+  const pdf = await renderer.renderPdf(rendered, {
+    title: `${LETTER_TITLES[kind]} ${request.reference}`,
+    author: municipality.charAt(0).toUpperCase() + municipality.slice(1),
+    subject: RIGHT_RULES[request.right as DataSubjectRight].name,
+    createdAt: now,
+    footer: `${municipality} · ons kenmerk ${request.reference}`,
+  });
+  const letter = em.create(DsrLetterEntity, {
+    id: randomUUID(),
+    requestId: request.id,
+    kind,
+    ...rendered,
+    pdf: pdf.bytes,
+    pdfSha256: pdf.sha256,
+    createdBy: actor.userId,
+    createdAt: now,
+  });
   await em.insert(DsrLetterEntity, letter);
   return letter;
 }

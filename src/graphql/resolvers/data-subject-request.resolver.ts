@@ -1,6 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { toDataSubjectRequest } from '../dsr-mappers';
+import { toPdfDocument } from '../mappers';
+import { PdfDocument } from '../types/pdf-document.type';
 import type { DsrStatus } from '../../persistence/entities/dsr-request.entity';
 import type { DsrRequestEntity } from '../../persistence/entities/dsr-request.entity';
 import {
@@ -36,6 +38,15 @@ export class DataSubjectRequestResolver {
   async dataSubjectRequest(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<DataSubjectRequest | null> {
     const request = await ctx.dataSubjectRequests.request(ctx.actor, id);
     return request ? present(ctx, request) : null;
+  }
+
+  @Query(() => PdfDocument, {
+    nullable: true,
+    description: 'A letter of a request as the PDF that was sent (null when there is none for you, or it predates PDFs). Reading it is audited (case.read).',
+  })
+  async dataSubjectRequestLetterPdf(@Ctx() ctx: RequestContext, @Arg('letterId', () => ID) letterId: string): Promise<PdfDocument | null> {
+    const pdf = await ctx.dataSubjectRequests.letterPdf(ctx.actor, letterId);
+    return pdf && toPdfDocument(pdf);
   }
 
   @Query(() => DataSubjectRequestPage, { description: 'Requests of my municipalities: open ones first, nearest deadline on top.' })

@@ -16,6 +16,8 @@ import {
   ProcessingRegisterPage,
 } from '../types/dpia.type';
 import { assessmentOf } from '../../dpia/risk-register';
+import { toPdfDocument } from '../mappers';
+import { PdfDocument } from '../types/pdf-document.type';
 import type { DpiaMeasureStatus } from '../../persistence/entities/dpia-measure.entity';
 import type { ProcessingStatus } from '../../persistence/entities/processing.entity';
 import type { ScaleValue } from '../../dpia/risk-matrix';
@@ -93,6 +95,15 @@ export class DpiaResolver {
   @Query(() => Dpia, { nullable: true })
   async dpia(@Ctx() { actor, dpia }: RequestContext, @Arg('id', () => ID) id: string): Promise<Dpia | null> {
     return dpia.dpia(actor, id);
+  }
+
+  @Query(() => PdfDocument, {
+    nullable: true,
+    description: 'One version of the DPIA report as PDF, with the heat map (null when there is none for you, or it predates PDFs). Reading it is audited (case.read).',
+  })
+  async dpiaReportPdf(@Ctx() { actor, dpia }: RequestContext, @Arg('dpiaId', () => ID) dpiaId: string, @Arg('version', () => Int) version: number): Promise<PdfDocument | null> {
+    const pdf = await dpia.reportPdf(actor, dpiaId, version);
+    return pdf && toPdfDocument(pdf);
   }
 
   @Mutation(() => [DpiaRisk], { description: 'Step 7: replaces the risk register of the DPIA (while it is assessed).' })

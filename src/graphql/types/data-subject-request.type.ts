@@ -63,9 +63,11 @@ export class DsrObjection {
 @ObjectType({ description: 'A letter sent in the procedure, generated from the municipality\'s template.' })
 export class DsrLetter {
   @Field(() => ID) id: string;
-  @Field({ description: 'acknowledgement | repair | extension | decision' }) kind: string;
+  @Field({ description: 'acknowledgement | repair | extension | decision | withdrawal' }) kind: string;
   @Field() markdown: string;
   @Field() html: string;
+  @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the PDF that was sent (dataSubjectRequestLetterPdf); null for letters from before PDFs' })
+  pdfSha256: string | null;
   @Field() createdBy: string;
   @Field() createdAt: Date;
 }
@@ -98,7 +100,9 @@ export class DataSubjectRequest {
   @Field(() => [String], { description: 'Refusal or not-processed grounds (ids)' }) grounds: string[];
   @Field(() => String, { nullable: true }) motivation: string | null;
   @Field(() => String, { nullable: true }) decidedBy: string | null;
-  @Field(() => String, { nullable: true, description: 'Who signed in mandate' }) signedBy: string | null;
+  @Field(() => String, { nullable: true, description: 'Who signed in mandate (username)' }) signedBy: string | null;
+  @Field(() => String, { nullable: true, description: 'The signer as the decision letter names them' }) signerName: string | null;
+  @Field(() => String, { nullable: true, description: 'The function under the signature, e.g. Afdelingsmanager' }) signerFunction: string | null;
   @Field(() => Date, { nullable: true }) sentAt: Date | null;
   @Field(() => Boolean, { nullable: true }) sentOnTime: boolean | null;
   @Field(() => String, { nullable: true, description: 'Last day to object (six weeks after sending)' }) objectionDeadline: string | null;

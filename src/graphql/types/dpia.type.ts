@@ -56,6 +56,8 @@ export class DpiaReport {
   @Field() markdown: string;
   @Field() html: string;
   @Field() heatMapSvg: string;
+  @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the report as PDF (dpiaReportPdf); null for reports from before PDFs' })
+  pdfSha256: string | null;
   @Field() writtenBy: string;
   @Field() writtenAt: Date;
 }

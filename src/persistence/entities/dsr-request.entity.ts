@@ -65,6 +65,9 @@ export class DsrRequestEntity {
   @Column('jsonb', { name: 'decision_content', nullable: true }) decisionContent: Record<string, string> | null;
   @Column('text', { name: 'decided_by', nullable: true }) decidedBy: string | null;
   @Column('text', { name: 'signed_by', nullable: true }) signedBy: string | null;
+  /** The signer's name and function as the decision letter shows them ("in mandaat"). */
+  @Column('text', { name: 'signer_name', nullable: true }) signerName: string | null;
+  @Column('text', { name: 'signer_function', nullable: true }) signerFunction: string | null;
   @Column('timestamptz', { name: 'signed_at', nullable: true }) signedAt: Date | null;
   @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
   @Column('boolean', { name: 'sent_on_time', nullable: true }) sentOnTime: boolean | null;

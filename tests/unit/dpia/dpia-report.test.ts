@@ -1,4 +1,5 @@
-import { renderDpiaReport } from '../../../src/dpia/dpia-report';
+import path from 'node:path';
+import { DpiaReportRenderer, ReportInput } from '../../../src/dpia/dpia-report';
 import { quickscanAnswersOf } from '../../../src/dpia/dpia-task-hooks';
 import { checkProcessing } from '../../../src/dpia/processing-register';
 import { evaluateQuickscan } from '../../../src/dpia/quickscan';
@@ -9,6 +10,8 @@ const dpia = { reference: 'DPIA-2026-00001', team: ['pb', 'ciso'], quickscan: nu
 const risk = (code: string, before: [number, number], after?: [number, number]) =>
   ({ code, title: `Risico ${code} | pipe`, likelihoodBefore: before[0], impactBefore: before[1], likelihoodAfter: after?.[0] ?? null, impactAfter: after?.[1] ?? null }) as DpiaRiskEntity;
 const measure = { riskCode: 'R1', description: 'Logging', owner: 'ciso', dueDate: '2027-01-01', status: 'planned' } as DpiaMeasureEntity;
+const renderer = new DpiaReportRenderer(path.resolve(__dirname, '../../../templates/dpia'));
+const renderDpiaReport = (input: ReportInput) => renderer.render(input);
 const answers = { systematicDescription: 'Beschrijving', purposes: 'Doel', necessityProportionality: 'Noodzaak', risksToRights: 'Risico', measuresDescription: 'Maatregel' };
 
 describe('the DPIA report', () => {

@@ -32,6 +32,19 @@ describe('letters from templates', () => {
     expect(html).toContain('<strong>28 april 2026</strong>');
   });
 
+  it('signs a decision in mandate with the name and function of the signer', () => {
+    const { markdown } = renderer.render('decision', { ...view, sentOn: '1 april 2026', signerName: 'Evelien de Jong', signerFunction: 'Afdelingsmanager', objectionDeadline: '13 mei 2026' });
+    expect(markdown).toContain('namens dezen (in mandaat),\n\nEvelien de Jong\nAfdelingsmanager');
+    expect(markdown).toContain('dus uiterlijk op **13 mei 2026**');
+  });
+
+  it('confirms a withdrawal, signed, without an objection clause: there is no besluit', () => {
+    const { markdown } = renderer.render('withdrawal', { ...view, signerName: 'Anna Jansen', signerFunction: 'Privacybeheerder' });
+    expect(markdown).toContain('bevestigen wij de intrekking');
+    expect(markdown).toContain('Anna Jansen\nPrivacybeheerder');
+    expect(markdown).not.toContain('zes weken');
+  });
+
   it('writes dates out in Dutch', () => {
     expect(dutchDate('2026-04-28')).toBe('28 april 2026');
     expect(dutchDate(new Date('2026-12-31T23:30:00Z'))).toBe('1 januari 2027');
