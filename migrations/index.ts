@@ -13,6 +13,7 @@ import { DataSubjectRequests1796300000000 } from './1796300000000-data-subject-r
 import { DpiaAndProcessingRegister1796400000000 } from './1796400000000-dpia-and-processing-register';
 import { DataProtection1796600000000 } from './1796600000000-data-protection';
 import { OutboxSkipReason1796800000000 } from './1796800000000-outbox-skip-reason';
+import { Notifications1796910000000 } from './1796910000000-notifications';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs see the same set. */
 export const allMigrations = [
@@ -31,4 +32,5 @@ export const allMigrations = [
   DpiaAndProcessingRegister1796400000000,
   DataProtection1796600000000,
   OutboxSkipReason1796800000000,
+  Notifications1796910000000,
 ];
