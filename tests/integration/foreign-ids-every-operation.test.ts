@@ -4,7 +4,7 @@ import { buildClientSchema, getIntrospectionQuery, getNamedType, GraphQLField, G
   isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType, isInterfaceType, isUnionType } from 'graphql';
 import type { Platform } from '../../src/platform';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { GraphQLResult, startTestPlatform, TestClient } from '../support/test-platform';
+import { eventually, GraphQLResult, startTestPlatform, TestClient } from '../support/test-platform';
 import { aBreachReport, PLAN_MEASURE as PLAN_INCIDENT_MEASURE, REGISTER_EVIDENCE, REPORT_INCIDENT } from '../support/incident-operations';
 import { anAccessRequest, REGISTER_REQUEST } from '../support/dsr-operations';
 import { aProcessing, PLAN_MEASURE as PLAN_DPIA_MEASURE, quickscanValues, RECORD_RISKS, SIGNAL_NEW_PROCESSING } from '../support/dpia-operations';
@@ -128,6 +128,11 @@ describe("another municipality's ids, sent to every operation that takes an id",
     await perform(pb, dpia.instanceId, 'FormDpiaTeam', { teamMembers: 'privacybeheerder.putten, ciso.putten' });
     await pb.ok(RECORD_RISKS, { dpiaId: dpia.id, risks: [{ code: 'R1', title: 'Te lang bewaren', before: { likelihood: 3, impact: 3 } }] });
     await pb.ok(PLAN_DPIA_MEASURE, { dpiaId: dpia.id, measure: { ...(VALID_INPUTS.DpiaMeasureInput as object), riskCode: 'R1', owner: 'ciso.putten' } });
+
+    // The request's copy to the PB, addressed to the role as when the directory knows no PB of
+    // Putten: then everyone holding the role, as the probing user does, may mark it read.
+    await eventually(async () => (await platform.database.dataSource.query(`SELECT 1 FROM notification WHERE tenant_id = 'putten'`)).length > 0);
+    await platform.database.dataSource.query(`UPDATE notification SET recipient_kind = 'role', recipient = 'privacybeheerder' WHERE tenant_id = 'putten'`);
 
     // Every id the database holds belongs to Putten: nothing was made anywhere else.
     const rows: { id: string }[] = await platform.database.dataSource.query(
