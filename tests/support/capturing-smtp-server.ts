@@ -15,6 +15,8 @@ export interface CapturingSmtpServer {
   /** smtp://127.0.0.1:<port> — for SMTP_URL. */
   url: string;
   received: ReceivedMail[];
+  /** Answers the next `count` messages with a temporary failure (451), as a busy server does. */
+  refuseNext(count: number): void;
   close(): Promise<void>;
 }
 
@@ -24,10 +26,11 @@ const decodeQuotedPrintable = (raw: string) =>
 /**
  * A real SMTP server (the `smtp-server` package) listening on a free loopback port in the test
  * process. It accepts every message without authentication or TLS and keeps it in memory; it
- * delivers nothing onwards.
+ * delivers nothing onwards. It can be told to refuse the next messages temporarily.
  */
 export async function startCapturingSmtpServer(): Promise<CapturingSmtpServer> {
   const received: ReceivedMail[] = [];
+  let toRefuse = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -36,6 +39,11 @@ export async function startCapturingSmtpServer(): Promise<CapturingSmtpServer> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        if (toRefuse > 0) {
+          toRefuse--;
+          callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+          return;
+        }
         const raw = Buffer.concat(chunks).toString('utf8');
         const envelope = session.envelope;
         received.push({
@@ -53,6 +61,9 @@ export async function startCapturingSmtpServer(): Promise<CapturingSmtpServer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    refuseNext: (count) => {
+      toRefuse = count;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
