@@ -14,6 +14,7 @@ import { DpiaAndProcessingRegister1796400000000 } from './1796400000000-dpia-and
 import { DocumentPdfs1796500000000 } from './1796500000000-document-pdfs';
 import { DataProtection1796600000000 } from './1796600000000-data-protection';
 import { OutboxSkipReason1796800000000 } from './1796800000000-outbox-skip-reason';
+import { Notifications1796910000000 } from './1796910000000-notifications';
 import { DpiaSourceIncident1796950000000 } from './1796950000000-dpia-source-incident';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs see the same set. */
@@ -34,5 +35,6 @@ export const allMigrations = [
   DocumentPdfs1796500000000,
   DataProtection1796600000000,
   OutboxSkipReason1796800000000,
+  Notifications1796910000000,
   DpiaSourceIncident1796950000000,
 ];

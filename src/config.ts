@@ -86,6 +86,10 @@ export interface Config {
   metricsToken?: string;
   /** OTLP/HTTP collector base URL for traces (OTEL_EXPORTER_OTLP_ENDPOINT); empty = no tracing. */
   otlpEndpoint?: string;
+  /** SMTP server for notification e-mail (smtp://user:pass@host:port, smtps://…); empty = notifications in the application only. */
+  smtpUrl?: string;
+  /** Sender address of notification e-mail. */
+  mailFrom: string;
 }
 
 function durationFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -104,6 +108,12 @@ function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
 function pseudonymKeyFromEnv(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (raw.length < 32) throw new Error('PSEUDONYM_KEY must be at least 32 characters (a random secret)');
+  return raw;
+}
+
+function smtpUrlFromEnv(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^smtps?:\/\/[^/]+/.test(raw)) throw new Error('SMTP_URL must be an smtp:// or smtps:// URL');
   return raw;
 }
 
@@ -158,6 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: Math.max(1, intFromEnv(env, 'RATE_LIMIT_PER_MINUTE', 600)),
     metricsToken: env.METRICS_TOKEN || undefined,
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
+    smtpUrl: smtpUrlFromEnv(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM || 'privacyflow@localhost',
   };
 }
 

@@ -6,6 +6,8 @@ import { buildApiSchema } from './graphql/schema';
 import { systemActor } from './identity/actor';
 import { DevIdentityProvider } from './identity/dev-identity-provider';
 import { loadRealmDirectory } from './identity/realm-directory';
+import { NotificationService } from './notifications/notification.service';
+import { realmPeopleDirectory } from './notifications/recipients';
 import { TokenVerifier } from './identity/token-verifier';
 import { logger, setLogLevel } from './observability/logger';
 import { PlatformMetrics } from './observability/metrics';
@@ -98,7 +100,11 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   });
   // Without a zaaksysteem (or for a municipality or process not in its file) the zgw.* steps are skipped, recorded as such.
   const zgw: ZgwServiceDependencies = { directory: () => zaaksysteem, documents: () => options.zgwDocuments ?? caseDocuments };
-  const services = options.services ? registerZgwServices(options.services, zgw) : defaultServiceRegistry({ dpia: () => dpia, zaaksysteem: zgw });
+  const people = realmPeopleDirectory(() => loadRealmDirectory());
+  const mail = config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: () => config.publicUrl ?? url } : undefined;
+  const services = options.services
+    ? registerZgwServices(options.services, zgw)
+    : defaultServiceRegistry({ dpia: () => dpia, zaaksysteem: zgw, notifications: { directory: people, mail } });
   const withIncidentsAndRequests = registerDsrHooks(registerIncidentHooks(new TaskHookRegistry(), config), new LetterRenderer(config.dsrTemplateDir));
   const taskHooks = registerDpiaHooks(withIncidentsAndRequests, config, new DpiaReportRenderer(config.dpiaTemplateDir));
   const workflow = new WorkflowService(database.dataSource, services, config, taskHooks);
@@ -110,6 +116,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     dataSubjectRequests: new DataSubjectRequestService(database.dataSource, workflow),
     dpia: (dpia = new DpiaService(database.dataSource, workflow)),
     dataProtection: new DataProtectionService(database.dataSource, config),
+    notifications: new NotificationService(database.dataSource),
   };
   const deployed = await workflow.deployDirectory(config.bpmnDir, systemActor('deployment'));
   logger.info('diagrams deployed', { diagrams: deployed.map((d) => `${d.definition.processKey}@${d.definition.version}${d.created ? ' (new)' : ''}`) });

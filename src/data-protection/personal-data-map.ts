@@ -102,7 +102,11 @@ export const NO_DATA_SUBJECT_DATA: Readonly<Record<string, { columns: readonly s
   instance_event: [{ columns: ['element_id', 'element_type', 'kind'], why: CODES }, { columns: ['actor'], why: STAFF }],
   timer_job: [{ columns: ['execution_id', 'element_id'], why: CODES }],
   timer_start_job: [{ columns: ['process_key', 'element_id'], why: CODES }],
-  outbox_message: [{ columns: ['tenant_id', 'service', 'dedupe_key', 'status', 'skip_reason'], why: CODES }],
+  outbox_message: [{ columns: ['tenant_id', 'service', 'dedupe_key', 'status', 'skip_reason'], why: `${CODES}; the skip reason is a fixed text of the handler` }],
+  notification: [
+    { columns: ['tenant_id', 'case_reference', 'process_key', 'element_id', 'kind', 'title', 'recipient_kind'], why: `${CODES}; the title is a fixed text per diagram step (notification-plans.ts), the reference the case number` },
+    { columns: ['recipient', 'read_by'], why: `${STAFF} (or a role name)` },
+  ],
   zaak_link: [{ columns: ['tenant_id', 'process_key', 'zaak_url'], why: 'the zaak in the zaaksysteem (a URL with a uuid)' }],
   zgw_notification: [{ columns: ['id', 'tenant_id', 'outcome'], why: CODES }],
   dsr_request: [

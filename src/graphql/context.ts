@@ -5,6 +5,7 @@ import type { DpiaService } from '../dpia/dpia.service';
 import type { Actor } from '../identity/actor';
 import type { IncidentService } from '../incidents/incident.service';
 import type { InvestigationService } from '../incidents/investigation.service';
+import type { NotificationService } from '../notifications/notification.service';
 import type { CaseReadMemo } from '../workflow/case-reads';
 import type { WorkflowService } from '../workflow/workflow-service';
 
@@ -18,6 +19,7 @@ export interface RequestContext {
   dataSubjectRequests: DataSubjectRequestService;
   dpia: DpiaService;
   dataProtection: DataProtectionService;
+  notifications: NotificationService;
   /** Case reads already in the audit trail for this request (one entry per case and data kind). */
   caseReads: CaseReadMemo;
 }

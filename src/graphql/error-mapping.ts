@@ -9,6 +9,7 @@ import { DsrRequestError } from '../dsr/dsr-request-error';
 import { DPIA_ERROR_TEXTS, DpiaError } from '../dpia/dpia-error';
 import { IncidentError } from '../incidents/incident-error';
 import { IdentityError } from '../identity/identity-error';
+import { NotificationError } from '../notifications/notification-error';
 import { ApiLimitError } from './limits/api-limit-error';
 import { describeError } from '../observability/error-description';
 import { logger } from '../observability/logger';
@@ -49,7 +50,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const extensions = { code: original.code, text: DATA_PROTECTION_ERROR_TEXTS[original.code], ...(original.details ?? {}) };
     return { message: original.message, path: formatted.path, extensions };
   }
-  if (original instanceof AuditError) {
+  if (original instanceof AuditError || original instanceof NotificationError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code } };
   }
   if (original instanceof IdentityError) {

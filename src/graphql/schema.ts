@@ -9,6 +9,7 @@ import { DpiaResolver, ProcessingResolver } from './resolvers/dpia.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { IncidentWorkResolver } from './resolvers/incident-work.resolver';
 import { MeResolver } from './resolvers/me.resolver';
+import { NotificationResolver } from './resolvers/notification.resolver';
 import { ProcessResolver } from './resolvers/process.resolver';
 import { TaskDetailResolver } from './resolvers/task-detail.resolver';
 import { TaskConnectionResolver, TaskResolver } from './resolvers/task.resolver';
@@ -29,6 +30,7 @@ export async function buildApiSchema(): Promise<GraphQLSchema> {
       ProcessingResolver,
       DpiaResolver,
       DataProtectionResolver,
+      NotificationResolver,
     ],
     validate: false,
   });

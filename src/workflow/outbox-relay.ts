@@ -44,6 +44,7 @@ export async function relayOutbox(dataSource: DataSource, services: ServiceRegis
       try {
         if (!handler) throw new Error(`no handler for service ${message.service}`);
         const outcome = await handler.perform({
+          messageId: message.id,
           instanceId: message.instanceId,
           tenantId: message.tenantId,
           elementId: String(message.payload.elementId),

@@ -2,11 +2,15 @@ import type { EntityManager } from 'typeorm';
 import type { DpiaService } from '../dpia/dpia.service';
 import { dpiaReassessmentService } from '../dpia/reassessment-service';
 import { caseFileDestructionService } from '../incidents/case-file-destruction';
-import { logger } from '../observability/logger';
+import { MailSettings, notificationMailService } from '../notifications/mail-delivery-service';
+import { notifyService } from '../notifications/notify-service';
+import type { PeopleDirectory } from '../notifications/recipients';
 import { registerZgwServices, ZgwServiceDependencies } from '../zaaksysteem/zgw-services';
 
 /** What a service handler receives when the outbox relay performs a recorded call. */
 export interface ServiceInvocation {
+  /** The outbox message: the same on every attempt, so handlers can make their effect happen once. */
+  messageId: string;
   instanceId: string;
   tenantId: string;
   elementId: string;
@@ -56,29 +60,27 @@ export class ServiceRegistry {
   }
 }
 
-/**
- * `notify`: tells the participants of a case that something happened. Until the e-mail and
- * zaaksysteem integrations exist it writes a structured log line (ids only, no personal data).
- */
-export const notifyService: ServiceHandler = {
-  name: 'notify',
-  description: 'Meldt een gebeurtenis in een zaak aan de betrokkenen (nu: gestructureerde logregel).',
-  async perform(invocation) {
-    logger.info('notification', { instanceId: invocation.instanceId, tenantId: invocation.tenantId, elementId: invocation.elementId });
-  },
-};
-
 export interface ServiceDependencies {
   /** The DPIA service, built after this registry (it needs the workflow service); read when a call runs. */
   dpia?: () => DpiaService | undefined;
   /** The zaaksysteem, when configured; without it the zgw.* steps are skipped (recorded, nothing sent). */
   zaaksysteem?: ZgwServiceDependencies;
+  /** Who holds a role in a municipality, and mail delivery when SMTP is configured; without it notifications address roles, in-app only. */
+  notifications?: NotificationDependencies;
+}
+
+export interface NotificationDependencies {
+  directory: PeopleDirectory;
+  mail?: MailSettings;
 }
 
 export function defaultServiceRegistry(deps: ServiceDependencies = {}): ServiceRegistry {
+  const notifications = deps.notifications ?? { directory: () => undefined };
+  const mail = notifications.mail;
   const registry = new ServiceRegistry()
-    .register(notifyService)
+    .register(notifyService({ directory: notifications.directory, mailEnabled: () => mail !== undefined }))
     .register(caseFileDestructionService)
     .register(dpiaReassessmentService(() => deps.dpia?.()));
+  if (mail) registry.register(notificationMailService(mail, notifications.directory));
   return registerZgwServices(registry, deps.zaaksysteem ?? { directory: () => undefined, documents: () => undefined });
 }

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { BreachService } from '../../src/breach-notification/breach.service';
 import { DpiaService } from '../../src/dpia/dpia.service';
 import { buildApiSchema } from '../../src/graphql/schema';
+import { NotificationService } from '../../src/notifications/notification.service';
 import { IncidentService } from '../../src/incidents/incident.service';
 import { InvestigationService } from '../../src/incidents/investigation.service';
 import { TokenVerifier } from '../../src/identity/token-verifier';
@@ -128,6 +129,7 @@ describe('production mode and query depth', () => {
         dataSubjectRequests: new DataSubjectRequestService(platform.database.dataSource, platform.workflow),
         dpia: new DpiaService(platform.database.dataSource, platform.workflow),
         dataProtection: platform.dataProtection,
+        notifications: new NotificationService(platform.database.dataSource),
       },
       production: true,
       authenticate: (h) => verifier.verify(h),

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Platform } from '../../src/platform';
 import { attempt, perform } from '../support/incident-operations';
 import { anAccessRequest, DsrStaff, FIGURES, letterOf, REGISTER_REQUEST, REQUEST, REQUESTS, staffOf } from '../support/dsr-operations';
+import { MY_NOTIFICATIONS } from '../support/notification-operations';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { eventually, startTestPlatform } from '../support/test-platform';
 
@@ -42,6 +43,12 @@ describe('the legal clock of a request', () => {
       const done = await notified(request.instanceId);
       return done.length === 4 ? done : undefined;
     })).toEqual(['CopyToPb', 'EscalationNotify', 'Reminder1Notify', 'Reminder2Notify']);
+    // The PB sees each once in the application, with the legal deadline as the moment due.
+    const { myNotifications } = await staff.pb.ok(MY_NOTIFICATIONS, { first: 100 });
+    const ofRequest = myNotifications.filter((n: any) => n.caseReference === request.reference);
+    expect(ofRequest.map((n: any) => n.kind).sort()).toEqual(['escalation', 'information', 'reminder', 'reminder']);
+    for (const n of ofRequest) expect(new Date(n.dueAt).getTime()).toBe(new Date(request.legalDeadline.deadline.dueAt).getTime());
+    expect(ofRequest.find((n: any) => n.kind === 'escalation').title).toBe('Escalatie: de beslistermijn van het verzoek is verstreken');
     const { dataSubjectRequests } = await staff.pb.ok(REQUESTS, { filter: { overdue: true } });
     expect(dataSubjectRequests.nodes.map((n: any) => n.reference)).toContain(request.reference);
   });

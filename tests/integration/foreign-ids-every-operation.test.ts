@@ -4,7 +4,7 @@ import { buildClientSchema, getIntrospectionQuery, getNamedType, GraphQLField, G
   isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType, isInterfaceType, isUnionType } from 'graphql';
 import type { Platform } from '../../src/platform';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { GraphQLResult, startTestPlatform, TestClient } from '../support/test-platform';
+import { eventually, GraphQLResult, startTestPlatform, TestClient } from '../support/test-platform';
 import { aBreachReport, PLAN_MEASURE as PLAN_INCIDENT_MEASURE, REGISTER_EVIDENCE, REPORT_INCIDENT } from '../support/incident-operations';
 import { anAccessRequest, REGISTER_REQUEST } from '../support/dsr-operations';
 import { aProcessing, PLAN_MEASURE as PLAN_DPIA_MEASURE, QUESTIONNAIRE_ANSWERS, quickscanValues, RECORD_RISKS, SIGNAL_NEW_PROCESSING } from '../support/dpia-operations';
@@ -136,6 +136,11 @@ describe("another municipality's ids, sent to every operation that takes an id",
     // ... and its report, version 1 (kept as PDF).
     await perform(pb, dpia.instanceId, 'AssessImpact', QUESTIONNAIRE_ANSWERS);
     await perform(pb, dpia.instanceId, 'WriteReport', { reportSummary: 'Restrisico aanvaardbaar met de maatregel.' });
+
+    // The request's copy to the PB, addressed to the role as when the directory knows no PB of
+    // Putten: then everyone holding the role, as the probing user does, may mark it read.
+    await eventually(async () => (await platform.database.dataSource.query(`SELECT 1 FROM notification WHERE tenant_id = 'putten'`)).length > 0);
+    await platform.database.dataSource.query(`UPDATE notification SET recipient_kind = 'role', recipient = 'privacybeheerder' WHERE tenant_id = 'putten'`);
 
     // Every id the database holds belongs to Putten: nothing was made anywhere else.
     const rows: { id: string }[] = await platform.database.dataSource.query(

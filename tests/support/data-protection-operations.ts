@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { eventually } from './test-platform';
 
 /** GraphQL documents of the platform's own data protection (issue 8 point 6). */
 export const RETENTION_STATUS = `query Retention($tenantId: String, $first: Int) {
@@ -39,6 +40,8 @@ export async function whereInDatabase(sql: DataSource, needle: string): Promise<
 
 /** Every row of every table, for comparing the database before and after a refused command. */
 export async function snapshot(sql: DataSource): Promise<string> {
+  // The outbox relay works on its own: wait until it has nothing due, or it changes rows between two snapshots.
+  await eventually(async () => (await sql.query(`SELECT 1 FROM outbox_message WHERE status = 'pending' AND available_at <= now() LIMIT 1`)).length === 0);
   const tables: { table_name: string }[] = await sql.query(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
   );

@@ -22,6 +22,7 @@ import { IncidentTimeEntryEntity } from './incident-time-entry.entity';
 import { IncidentEntity } from './incident.entity';
 import { ImprovementMeasureEntity } from './improvement-measure.entity';
 import { InstanceEventEntity } from './instance-event.entity';
+import { NotificationEntity } from './notification.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
@@ -56,6 +57,7 @@ export {
   BreachEntity,
   IncidentEntity,
   InstanceEventEntity,
+  NotificationEntity,
   OutboxMessageEntity,
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
@@ -91,6 +93,7 @@ export const allEntities = [
   BreachEntity,
   IncidentEntity,
   InstanceEventEntity,
+  NotificationEntity,
   OutboxMessageEntity,
   ProcessDefinitionEntity,
   ProcessInstanceEntity,

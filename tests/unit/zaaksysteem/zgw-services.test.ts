@@ -5,7 +5,7 @@ import { ZGW_SERVICES, zgwServiceHandlers } from '../../../src/zaaksysteem/zgw-s
 
 const instance = { id: 'case-1', tenantId: 'putten', processKey: 'incident-management', definitionId: 'def-1', startedBy: 'medewerker.putten', startedAt: new Date() };
 const em = { findOneByOrFail: async () => instance, findOneBy: async () => null, findOne: async () => null } as unknown as EntityManager;
-const invocation = (elementId: string): ServiceInvocation => ({ instanceId: 'case-1', tenantId: 'putten', elementId, executionId: 'x', variables: {}, em });
+const invocation = (elementId: string): ServiceInvocation => ({ messageId: '00000000-0000-4000-8000-000000000001', instanceId: 'case-1', tenantId: 'putten', elementId, executionId: 'x', variables: {}, em });
 
 /** Every municipality runs the same diagrams; only where a zaaksysteem is configured for the process is anything sent. */
 describe('zgw.* steps where nothing is to be sent', () => {
