@@ -3,6 +3,7 @@ import { canAssignToOthers, COORDINATOR_ROLES, roleUsedAmong, roleUsedForTask } 
 import { UserTaskEntity } from '../persistence/entities';
 import { appendAudit } from './audit-trail';
 import { InstanceCommands } from './instance-commands';
+import { MAX_INDEXED_TEXT_LENGTH } from './process-starter';
 import { assertMayPerform, loadTaskForUpdate } from './task-completer';
 import { WorkflowError, WorkflowErrorCode } from './workflow-error';
 
@@ -50,5 +51,10 @@ async function changeAssignee(
 
 export const claimTask = (c: InstanceCommands, taskId: string, actor: Actor) => changeAssignee(c, 'claim', taskId, actor, actor.userId);
 export const unclaimTask = (c: InstanceCommands, taskId: string, actor: Actor) => changeAssignee(c, 'unclaim', taskId, actor, null);
-export const assignTask = (c: InstanceCommands, taskId: string, actor: Actor, userId: string) =>
-  changeAssignee(c, 'assign', taskId, actor, userId);
+export async function assignTask(c: InstanceCommands, taskId: string, actor: Actor, userId: string): Promise<UserTaskEntity> {
+  // The assignee column is indexed: a name longer than an index entry can hold is no user anyway.
+  if (!userId.trim() || userId.length > MAX_INDEXED_TEXT_LENGTH) {
+    throw new WorkflowError(WorkflowErrorCode.INVALID_ASSIGNEE, `a user name has 1 to ${MAX_INDEXED_TEXT_LENGTH} characters`, { limit: MAX_INDEXED_TEXT_LENGTH });
+  }
+  return changeAssignee(c, 'assign', taskId, actor, userId);
+}

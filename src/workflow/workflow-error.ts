@@ -13,6 +13,7 @@ export enum WorkflowErrorCode {
   MESSAGE_AMBIGUOUS = 'MESSAGE_AMBIGUOUS',
   INVALID_VARIABLES = 'INVALID_VARIABLES',
   INVALID_BUSINESS_KEY = 'INVALID_BUSINESS_KEY',
+  INVALID_ASSIGNEE = 'INVALID_ASSIGNEE',
   STEP_FAILED = 'PROCESS_STEP_FAILED',
   FORBIDDEN = 'FORBIDDEN',
   /** A separation-of-duties rule of the diagram forbids this person to perform the task. */

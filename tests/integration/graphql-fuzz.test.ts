@@ -135,6 +135,16 @@ describe('GraphQL fuzz: arbitrary input never causes an internal error', () => {
     expect(ok.errors).toBeUndefined();
   });
 
+  it('refuses an assignee name longer than an index entry with INVALID_ASSIGNEE and changes nothing (was: internal error "index row size exceeds maximum")', async () => {
+    const before = await auditCount();
+    const coordinator = clients.get('ciso.putten')!;
+    for (const userId of ['x'.repeat(70_000), '   ']) {
+      const result = await coordinator.gql(ASSIGN, { id: ids.tasks[0], userId });
+      expect(result.errors?.[0].extensions?.code).toBe('INVALID_ASSIGNEE');
+    }
+    expect(await auditCount()).toBe(before);
+  });
+
   it('checks variables nested deeper than the call stack without failing itself', async () => {
     // Written by hand: JSON.stringify itself cannot nest this deep.
     const deep = '['.repeat(100_000) + '"x"' + ']'.repeat(100_000);
