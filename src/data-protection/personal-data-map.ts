@@ -31,6 +31,11 @@ export interface CaseTable {
   notExported?: string[];
   /** How the export names the rows of this table. */
   label: string;
+  /**
+   * Columns rendered from the text columns (a letter's PDF and its hash). A PDF cannot be redacted
+   * in place, so when the row is rewritten these are cleared: the redacted text is what remains.
+   */
+  derived?: string[];
 }
 
 const viaIncident = (table: string, extra = '') => `${table} t ${extra} JOIN incident i ON i.id = ${extra ? 'x' : 't'}.incident_id`;
@@ -44,7 +49,7 @@ export const CASE_TABLES: readonly CaseTable[] = [
   { table: 'outbox_message', key: ['id'], from: 'outbox_message t', instanceId: 't.instance_id', tenantId: 't.tenant_id', text: ['last_error'], json: ['payload'], change: 'update', notExported: ['payload', 'last_error'], label: 'serviceaanroepen' },
   // Data-subject requests.
   { table: 'dsr_request', key: ['id'], from: 'dsr_request t', instanceId: 't.instance_id', tenantId: 't.tenant_id', text: ['verbatim_text', 'motivation'], json: ['requester', 'representative', 'decision_content', 'extension', 'objection'], change: 'update', label: 'verzoek' },
-  { table: 'dsr_letter', key: ['id'], from: 'dsr_letter t JOIN dsr_request r ON r.id = t.request_id', instanceId: 'r.instance_id', tenantId: 'r.tenant_id', text: ['markdown', 'html'], json: [], change: 'update', notExported: ['html'], label: 'brieven' },
+  { table: 'dsr_letter', key: ['id'], from: 'dsr_letter t JOIN dsr_request r ON r.id = t.request_id', instanceId: 'r.instance_id', tenantId: 'r.tenant_id', text: ['markdown', 'html'], json: [], change: 'update', notExported: ['html'], label: 'brieven', derived: ['pdf', 'pdf_sha256'] },
   // Incidents and breaches.
   {
     table: 'incident', key: ['id'], from: 'incident t', instanceId: 't.instance_id', tenantId: 't.tenant_id',
@@ -71,7 +76,7 @@ export const CASE_TABLES: readonly CaseTable[] = [
   { table: 'dpia_answers', key: ['dpia_id', 'version'], from: viaDpia('dpia_answers'), instanceId: 'd.instance_id', tenantId: 'd.tenant_id', text: [], json: ['answers'], change: 'update', label: 'DPIA-vragenlijst' },
   { table: 'dpia_risk', key: ['dpia_id', 'code'], from: viaDpia('dpia_risk'), instanceId: 'd.instance_id', tenantId: 'd.tenant_id', text: ['title'], json: [], change: 'update', label: 'DPIA-risico’s' },
   { table: 'dpia_measure', key: ['id'], from: viaDpia('dpia_measure'), instanceId: 'd.instance_id', tenantId: 'd.tenant_id', text: ['description'], json: [], change: 'update', label: 'DPIA-maatregelen' },
-  { table: 'dpia_report', key: ['dpia_id', 'version'], from: viaDpia('dpia_report'), instanceId: 'd.instance_id', tenantId: 'd.tenant_id', text: ['markdown', 'html'], json: [], change: 'update', notExported: ['html'], label: 'DPIA-rapport' },
+  { table: 'dpia_report', key: ['dpia_id', 'version'], from: viaDpia('dpia_report'), instanceId: 'd.instance_id', tenantId: 'd.tenant_id', text: ['markdown', 'html'], json: [], change: 'update', notExported: ['html'], label: 'DPIA-rapport', derived: ['pdf', 'pdf_sha256'] },
   { table: 'dpia_fg_advice', key: ['dpia_id', 'version'], from: viaDpia('dpia_fg_advice'), instanceId: 'd.instance_id', tenantId: 'd.tenant_id', text: ['advice', 'not_followed_reason'], json: [], change: 'update', label: 'DPIA-advies FG' },
 ];
 
@@ -112,9 +117,9 @@ export const NO_DATA_SUBJECT_DATA: Readonly<Record<string, { columns: readonly s
   dsr_request: [
     { columns: ['tenant_id', 'reference', 'status', 'right', 'channel', 'identity_method', 'outcome', 'grounds', 'suspensions', 'legal_deadline'], why: `${CODES}, dates and the legal clock` },
     { columns: ['processings', 'departments'], why: 'names of processings and departments' },
-    { columns: ['registered_by', 'identity_checked_by', 'decided_by', 'signed_by'], why: STAFF },
+    { columns: ['registered_by', 'identity_checked_by', 'decided_by', 'signed_by', 'signer_name', 'signer_function'], why: `${STAFF} (the signer's name and function as printed)` },
   ],
-  dsr_letter: [{ columns: ['kind'], why: CODES }, { columns: ['created_by'], why: STAFF }],
+  dsr_letter: [{ columns: ['kind', 'pdf_sha256'], why: CODES }, { columns: ['created_by'], why: STAFF }],
   incident: [
     { columns: ['tenant_id', 'reference', 'status', 'reported_via', 'classification_table', 'classification_code', 'proposed_impact', 'impact'], why: CODES },
     { columns: ['reported_by', 'classified_by', 'closed_by'], why: `${STAFF}; reported_by is the employee who reported in their role` },
@@ -137,7 +142,7 @@ export const NO_DATA_SUBJECT_DATA: Readonly<Record<string, { columns: readonly s
   dpia_answers: [{ columns: ['answered_by'], why: STAFF }],
   dpia_fg_advice: [{ columns: ['opinion'], why: CODES }, { columns: ['advised_by', 'decided_by'], why: STAFF }],
   dpia_measure: [{ columns: ['risk_code', 'status'], why: CODES }, { columns: ['owner', 'updated_by'], why: STAFF }],
-  dpia_report: [{ columns: ['heat_map_svg'], why: 'a drawing of risk codes' }, { columns: ['written_by'], why: STAFF }],
+  dpia_report: [{ columns: ['heat_map_svg'], why: 'a drawing of risk codes' }, { columns: ['pdf_sha256'], why: CODES }, { columns: ['written_by'], why: STAFF }],
   dpia_risk: [{ columns: ['code'], why: CODES }, { columns: ['recorded_by'], why: STAFF }],
 };
 

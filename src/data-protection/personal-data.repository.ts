@@ -48,7 +48,8 @@ const param = (table: CaseTable, column: string, value: unknown) => (isJson(tabl
  * insert of the same row (same id, same timestamps) with the changed columns. Immutable rows are
  * never written; the caller refused the erasure before.
  */
-export async function rewriteRow(em: EntityManager, table: CaseTable, row: Record<string, any>, changes: Record<string, unknown>): Promise<void> {
+export async function rewriteRow(em: EntityManager, table: CaseTable, row: Record<string, any>, redacted: Record<string, unknown>): Promise<void> {
+  const changes = { ...redacted, ...Object.fromEntries((table.derived ?? []).map((c) => [c, null])) };
   const keyWhere = (offset: number) => table.key.map((k, i) => `${k} = $${offset + i + 1}`).join(' AND ');
   const keyValues = table.key.map((k) => row[k]);
   if (table.change === 'immutable') throw new Error(`${table.table} is immutable: it cannot be rewritten`);
