@@ -12,6 +12,7 @@ import { Zaaksysteem1796200000000 } from './1796200000000-zaaksysteem';
 import { DataSubjectRequests1796300000000 } from './1796300000000-data-subject-requests';
 import { DpiaAndProcessingRegister1796400000000 } from './1796400000000-dpia-and-processing-register';
 import { DataProtection1796600000000 } from './1796600000000-data-protection';
+import { ParticipatingTenants1796710000000 } from './1796710000000-participating-tenants';
 import { OutboxSkipReason1796800000000 } from './1796800000000-outbox-skip-reason';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs see the same set. */
@@ -30,5 +31,6 @@ export const allMigrations = [
   DataSubjectRequests1796300000000,
   DpiaAndProcessingRegister1796400000000,
   DataProtection1796600000000,
+  ParticipatingTenants1796710000000,
   OutboxSkipReason1796800000000,
 ];
