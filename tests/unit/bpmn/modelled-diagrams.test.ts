@@ -126,6 +126,14 @@ describe('the supplier variant (NVSI): one incident in a shared application, sev
     expect(t.EvaluateIncident.properties.separateFrom).toBe('ResolveIncident');
     expect(model.startableBy).toEqual(['leverancier', 'integratie']);
   });
+
+  it('refuses at deployment a list of municipalities or a task municipality that is no expression the platform can evaluate', async () => {
+    const problemsOf = (xml: string) => validateDiagram(xml, { knownServices: defaultServiceRegistry().names() }).then(() => [], (err) => err.problems);
+    const literal = supplierXml.replace(/name="participatingTenants" value="[^"]*"/, 'name="participatingTenants" value="bunschoten,leusden"');
+    expect(await problemsOf(literal)).toEqual([expect.objectContaining({ rule: 'invalid-expression', elementId: 'supplier-incident-nvsi' })]);
+    const broken = supplierXml.replace('name="tenant" value="${gemeente}"', 'name="tenant" value="${gemeente ==}"');
+    expect(await problemsOf(broken)).toEqual([expect.objectContaining({ rule: 'invalid-expression', elementId: 'AssessOwnNotification' })]);
+  });
 });
 
 describe('the dpia diagram (BLNP Bijlage 4)', () => {
