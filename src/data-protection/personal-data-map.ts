@@ -92,7 +92,7 @@ export const NO_DATA_SUBJECT_DATA: Readonly<Record<string, { columns: readonly s
   migrations: [{ columns: ['name'], why: CODES }],
   process_definition: [{ columns: ['process_key', 'name', 'xml', 'xml_sha256', 'model'], why: 'the deployed diagrams, no case data' }, { columns: ['deployed_by'], why: STAFF }],
   process_instance: [
-    { columns: ['tenant_id', 'process_key', 'business_key', 'status', 'active_element_ids', 'waiting_messages', 'engine_version'], why: CODES },
+    { columns: ['tenant_id', 'participating_tenants', 'process_key', 'business_key', 'status', 'active_element_ids', 'waiting_messages', 'engine_version'], why: CODES },
     { columns: ['started_by'], why: `${STAFF} (or the integration that started it)` },
   ],
   user_task: [
@@ -102,7 +102,7 @@ export const NO_DATA_SUBJECT_DATA: Readonly<Record<string, { columns: readonly s
   instance_event: [{ columns: ['element_id', 'element_type', 'kind'], why: CODES }, { columns: ['actor'], why: STAFF }],
   timer_job: [{ columns: ['execution_id', 'element_id'], why: CODES }],
   timer_start_job: [{ columns: ['process_key', 'element_id'], why: CODES }],
-  outbox_message: [{ columns: ['tenant_id', 'service', 'dedupe_key', 'status'], why: CODES }],
+  outbox_message: [{ columns: ['tenant_id', 'service', 'dedupe_key', 'status', 'skip_reason'], why: CODES }],
   zaak_link: [{ columns: ['tenant_id', 'process_key', 'zaak_url'], why: 'the zaak in the zaaksysteem (a URL with a uuid)' }],
   zgw_notification: [{ columns: ['id', 'tenant_id', 'outcome'], why: CODES }],
   dsr_request: [
