@@ -13,6 +13,7 @@ import { DataSubjectRequests1796300000000 } from './1796300000000-data-subject-r
 import { DpiaAndProcessingRegister1796400000000 } from './1796400000000-dpia-and-processing-register';
 import { DocumentPdfs1796500000000 } from './1796500000000-document-pdfs';
 import { DataProtection1796600000000 } from './1796600000000-data-protection';
+import { ParticipatingTenants1796710000000 } from './1796710000000-participating-tenants';
 import { OutboxSkipReason1796800000000 } from './1796800000000-outbox-skip-reason';
 import { Notifications1796910000000 } from './1796910000000-notifications';
 import { DpiaSourceIncident1796950000000 } from './1796950000000-dpia-source-incident';
@@ -34,6 +35,7 @@ export const allMigrations = [
   DpiaAndProcessingRegister1796400000000,
   DocumentPdfs1796500000000,
   DataProtection1796600000000,
+  ParticipatingTenants1796710000000,
   OutboxSkipReason1796800000000,
   Notifications1796910000000,
   DpiaSourceIncident1796950000000,

@@ -97,7 +97,7 @@ export const NO_DATA_SUBJECT_DATA: Readonly<Record<string, { columns: readonly s
   migrations: [{ columns: ['name'], why: CODES }],
   process_definition: [{ columns: ['process_key', 'name', 'xml', 'xml_sha256', 'model'], why: 'the deployed diagrams, no case data' }, { columns: ['deployed_by'], why: STAFF }],
   process_instance: [
-    { columns: ['tenant_id', 'process_key', 'business_key', 'status', 'active_element_ids', 'waiting_messages', 'engine_version'], why: CODES },
+    { columns: ['tenant_id', 'participating_tenants', 'process_key', 'business_key', 'status', 'active_element_ids', 'waiting_messages', 'engine_version'], why: CODES },
     { columns: ['started_by'], why: `${STAFF} (or the integration that started it)` },
   ],
   user_task: [

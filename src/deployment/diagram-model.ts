@@ -46,11 +46,17 @@ export interface UserTaskModel {
   followUpDate?: string;
   formKey?: string;
   formFields: FormField[];
-  /** camunda:properties name → value (e.g. separateFrom, notInitiator). */
+  /**
+   * camunda:properties name → value (e.g. separateFrom, notInitiator; `tenant`, `${…}`: the
+   * municipality whose staff get the task, one of the case's participating tenants).
+   */
   properties: Record<string, string>;
   /** bpmn:multiInstanceLoopCharacteristics: one task per element of a collection (or per count). */
   multiInstance?: MultiInstanceModel;
 }
+
+/** User task property naming the municipality whose staff get the task (see UserTaskModel.properties). */
+export const TASK_TENANT_PROPERTY = 'tenant';
 
 export interface MultiInstanceModel {
   /** camunda:collection, `${…}`: the list iterated over. */
@@ -82,6 +88,12 @@ export interface DiagramModel {
   caseType?: CaseType;
   /** Process property `startableBy`: roles that may start the process; empty = anyone working for the municipality. */
   startableBy?: string[];
+  /**
+   * Process property `participatingTenants`, `${…}`: the municipalities a case is shared with besides
+   * the one that owns it (one incident in a shared application affecting several municipalities).
+   * Evaluated after every step; see src/workflow/participating-tenants.ts.
+   */
+  participatingTenants?: string;
   userTasks: Record<string, UserTaskModel>;
   messages: MessageModel[];
   /** Handler names used by service/send tasks (camunda:topic or ${environment.services.x}). */

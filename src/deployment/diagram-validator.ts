@@ -4,7 +4,7 @@ import { moddleOptions } from '../process-runtime/source-context';
 import { lintDiagram } from './bpmnlint-rules';
 import { DiagramProblem, DiagramRejectedError } from './deployment-error';
 import { NOT_INITIATOR, REPORTED_BY_VARIABLE, SEPARATE_FROM, splitTaskIds } from '../workflow/separation-of-duties';
-import { CASE_TYPES, CaseType, DiagramModel, FormField, FormFieldType, MultiInstanceModel, TimerStartModel, UserTaskModel } from './diagram-model';
+import { CASE_TYPES, CaseType, DiagramModel, FormField, FormFieldType, MultiInstanceModel, TASK_TENANT_PROPERTY, TimerStartModel, UserTaskModel } from './diagram-model';
 import { DEFAULT_MAX_DIAGRAM_BYTES, guardXml } from './xml-guard';
 
 export interface ValidateOptions {
@@ -208,6 +208,7 @@ function inspect(process: any, options: ValidateOptions, problems: DiagramProble
         if (name.includes('${')) checkExpression(name, `candidate of ${id}`, id, problems);
       }
       checkExpression(task.dueDate, `due date of ${id}`, id, problems);
+      checkExpression(task.properties[TASK_TENANT_PROPERTY], `tenant of ${id}`, id, problems);
       checkExpression(task.followUpDate, `follow-up date of ${id}`, id, problems);
       model.userTasks[id] = task;
     }
@@ -248,6 +249,12 @@ function readProcessProperties(process: any, problems: DiagramProblem[], model: 
   if (caseType !== undefined) {
     if ((CASE_TYPES as readonly string[]).includes(caseType)) model.caseType = caseType as CaseType;
     else problems.push({ rule: 'invalid-case-type', elementId: process.id, message: `caseType must be one of ${CASE_TYPES.join(', ')}, not "${caseType}"` });
+  }
+  if (properties.participatingTenants !== undefined) {
+    model.participatingTenants = properties.participatingTenants.trim();
+    if (expressionBody(model.participatingTenants) === undefined) {
+      problems.push({ rule: 'invalid-expression', elementId: process.id, message: 'participatingTenants must be ${…}, e.g. ${betrokkenGemeenten}' });
+    } else checkExpression(model.participatingTenants, 'participatingTenants', process.id, problems);
   }
   if (properties.startableBy !== undefined) {
     model.startableBy = splitTaskIds(properties.startableBy);

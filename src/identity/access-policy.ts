@@ -26,6 +26,13 @@ export const SUPERVISOR_ROLES: Readonly<Record<string, 'all' | readonly CaseType
   'regionale-ciso': ['incident'],
 };
 
+/**
+ * A case shared with the actor's municipality by another (one supplier incident affecting several
+ * municipalities) is read by that municipality's FG, CISO and PB, who handle its side of it;
+ * its other staff only through a task of their own municipality.
+ */
+export const PARTICIPANT_READER_ROLES = ['fg', 'ciso', 'regionale-ciso', 'privacybeheerder'] as const;
+
 /** Roles of integrations (the zaaksysteem) that may report a case on someone's behalf (`reportedBy`). */
 export const INTEGRATION_ROLES = ['integratie'] as const;
 
@@ -42,6 +49,8 @@ export interface TaskAccessFacts {
 
 export interface CaseAccessFacts {
   tenantId: string;
+  /** Municipalities the case is shared with besides its owner (see src/workflow/participating-tenants.ts). */
+  participatingTenants?: readonly string[];
   startedBy: string;
   /** Process variable `reportedBy`: the person on whose behalf an integration reported the case. */
   reportedBy?: unknown;
@@ -112,8 +121,32 @@ export function canReadTask(actor: Actor, task: TaskAccessFacts, caseType: CaseT
  * involved in one of its tasks (`involved`, established by the caller), and supervisors.
  */
 export function canReadCase(actor: Actor, facts: CaseAccessFacts, involved: boolean): boolean {
-  if (!worksFor(actor, facts.tenantId)) return false;
+  if (!worksFor(actor, facts.tenantId)) return participatesIn(actor, facts) && (involved || hasAnyRole(actor, PARTICIPANT_READER_ROLES));
   return facts.startedBy === actor.userId || facts.reportedBy === actor.userId || involved || supervises(actor, facts.tenantId, facts.caseType);
+}
+
+/** The municipalities through which the actor shares in a case owned by another. */
+export function participatingTenantsOf(actor: Actor, facts: Pick<CaseAccessFacts, 'participatingTenants'>): string[] {
+  return (facts.participatingTenants ?? []).filter((t) => actor.tenants.includes(t));
+}
+
+function participatesIn(actor: Actor, facts: Pick<CaseAccessFacts, 'participatingTenants'>): boolean {
+  return participatingTenantsOf(actor, facts).length > 0;
+}
+
+/** May the actor look at this case at all (owner's staff, or staff of a participating municipality)? */
+export function worksForCase(actor: Actor, facts: Pick<CaseAccessFacts, 'tenantId' | 'participatingTenants'>): boolean {
+  return worksFor(actor, facts.tenantId) || participatesIn(actor, facts);
+}
+
+/**
+ * Whose audit chain records the actor's reading of a case: the owner's when the actor works for
+ * it, else that of the participating municipality through which the actor reads it, so each
+ * municipality's FG sees in its own audit log who of its people looked at a shared case.
+ */
+export function auditTenantForCaseRead(actor: Actor, facts: Pick<CaseAccessFacts, 'tenantId' | 'participatingTenants'>): string {
+  if (worksFor(actor, facts.tenantId)) return facts.tenantId;
+  return participatingTenantsOf(actor, facts)[0] ?? facts.tenantId;
 }
 
 /**

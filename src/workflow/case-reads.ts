@@ -1,10 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../identity/actor';
-import { roleUsedForTask, TaskAccessFacts } from '../identity/access-policy';
+import { auditTenantForCaseRead, roleUsedForTask, TaskAccessFacts } from '../identity/access-policy';
 import { appendAudit } from './audit-trail';
 
 export interface CaseRead {
+  /** The case's owner, or for a read through a task the task's municipality. */
   tenantId: string;
+  /** A shared case's other municipalities: a read by their staff goes into their audit chain. */
+  participatingTenants?: readonly string[];
   instanceId: string;
   /** Set when the data was read through a task (its case data or submitted form). */
   task?: TaskAccessFacts & { id: string };
@@ -28,7 +31,7 @@ export async function recordCaseRead(dataSource: DataSource, actor: Actor, read:
   if (recorded) return recorded;
   const recording = dataSource.transaction((em) =>
     appendAudit(em, actor, {
-      tenantId: read.tenantId,
+      tenantId: auditTenantForCaseRead(actor, read),
       action: 'case.read',
       instanceId: read.instanceId,
       taskId: read.task?.id ?? null,

@@ -87,6 +87,7 @@ async function storeStarted(em: EntityManager, instanceId: string, step: StepRes
   const instance = em.create(ProcessInstanceEntity, {
     id: instanceId,
     tenantId,
+    participatingTenants: [],
     definitionId: definition.id,
     processKey: definition.processKey,
     definitionVersion: definition.version,

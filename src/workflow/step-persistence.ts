@@ -12,6 +12,7 @@ import {
 import { jsonb } from '../persistence/jsonb';
 import type { StepResult } from '../process-runtime';
 import { recordCaseClosed } from './case-closure';
+import { participatingTenantsAfterStep, taskTenant } from './participating-tenants';
 import { separationRulesFor } from './separation-of-duties';
 import { projectTask } from './task-projection';
 
@@ -35,6 +36,11 @@ export async function persistStep(
 ): Promise<ProcessInstanceEntity> {
   const now = new Date();
   const waitingTasks = step.waiting.filter((w) => w.type === 'bpmn:UserTask' && model.userTasks[w.elementId]);
+  // Before anything is written: a list that is no list of tenant ids refuses the whole command.
+  instance.participatingTenants = participatingTenantsAfterStep(model, step.variables, instance.tenantId, instance.participatingTenants ?? []);
+  const tenantOf = (w: (typeof waitingTasks)[number]) =>
+    taskTenant(model.userTasks[w.elementId], { ...step.variables, ...w.loop?.variables }, instance.tenantId, instance.participatingTenants);
+  const tenants = new Map(waitingTasks.map((w) => [w.executionId, tenantOf(w)]));
   instance.state = step.state;
   instance.variables = step.variables;
   instance.status = step.status;
@@ -68,7 +74,7 @@ export async function persistStep(
     const rows = waitingTasks.map((w) => ({
       id: randomUUID(),
       instanceId: instance.id,
-      tenantId: instance.tenantId,
+      tenantId: tenants.get(w.executionId)!,
       processKey: instance.processKey,
       businessKey: instance.businessKey,
       elementId: w.elementId,

@@ -38,7 +38,8 @@ async function changeAssignee(
     // Assigning to someone else or taking a task from someone else needs a coordinator role.
     const actingForOthers = (kind === 'assign' && target !== actor.userId) || (kind === 'unclaim' && task.assignee !== actor.userId);
     await appendAudit(em, actor, {
-      tenantId: instance.tenantId,
+      // The task's municipality: in a shared case, that of the staff the task belongs to.
+      tenantId: task.tenantId,
       action: `task.${kind === 'assign' ? 'assigned' : kind + 'ed'}`,
       instanceId: instance.id,
       taskId: task.id,

@@ -79,7 +79,8 @@ export async function completeTask(commands: InstanceCommands, props: CompleteTa
     InstanceCommands.refuseFailedStep(step, props.actor);
     await persistStep(em, instance, definition.model, step, props.actor, { taskId: task.id, output: validation.values });
     await appendAudit(em, props.actor, {
-      tenantId: instance.tenantId,
+      // The task's municipality: in a shared case, that of the staff the task belongs to.
+      tenantId: task.tenantId,
       action: 'task.completed',
       instanceId: instance.id,
       taskId: task.id,

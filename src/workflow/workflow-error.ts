@@ -18,6 +18,10 @@ export enum WorkflowErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   /** A separation-of-duties rule of the diagram forbids this person to perform the task. */
   SEPARATION_OF_DUTIES = 'SEPARATION_OF_DUTIES',
+  /** The case's participating tenants (diagram property participatingTenants) are not a list of tenant ids. */
+  PARTICIPATING_TENANTS_INVALID = 'PARTICIPATING_TENANTS_INVALID',
+  /** A task's `tenant` names a municipality that neither owns nor participates in the case. */
+  TASK_TENANT_NOT_PARTICIPATING = 'TASK_TENANT_NOT_PARTICIPATING',
 }
 
 /** A refusal of a workflow command. Nothing was changed when this is thrown. */

@@ -15,6 +15,7 @@ function toInstance(instance: ProcessInstanceEntity, xml: string, elements: Inst
   return {
     id: instance.id,
     tenantId: instance.tenantId,
+    participatingTenants: instance.participatingTenants ?? [],
     processKey: instance.processKey,
     definitionVersion: instance.definitionVersion,
     definitionId: instance.definitionId,
@@ -89,7 +90,7 @@ export class ProcessResolver {
 
   @FieldResolver(() => GraphQLJSONObject, { description: 'Case data; reading it is recorded in the audit trail.' })
   async variables(@Root() root: InstanceRoot, @Ctx() { actor, workflow, caseReads }: RequestContext): Promise<Record<string, unknown>> {
-    await workflow.recordCaseRead(actor, { tenantId: root.tenantId, instanceId: root.id, data: 'variables' }, caseReads);
+    await workflow.recordCaseRead(actor, { tenantId: root.tenantId, participatingTenants: root.participatingTenants, instanceId: root.id, data: 'variables' }, caseReads);
     return root.variables;
   }
 

@@ -14,7 +14,9 @@ export class HistoryEntry {
 @ObjectType()
 export class ProcessInstance {
   @Field(() => ID) id: string;
-  @Field() tenantId: string;
+  @Field({ description: 'The municipality that owns the case.' }) tenantId: string;
+  @Field(() => [String], { description: 'Municipalities the case is shared with besides its owner (e.g. all those a supplier incident affects).' })
+  participatingTenants: string[];
   @Field() processKey: string;
   @Field(() => Int) definitionVersion: number;
   @Field(() => ID) definitionId: string;

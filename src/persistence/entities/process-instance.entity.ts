@@ -11,6 +11,8 @@ export type InstanceStatus = 'running' | 'completed' | 'failed';
 export class ProcessInstanceEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('text', { name: 'tenant_id' }) tenantId: string;
+  /** Municipalities that share the case besides the owner (diagram property participatingTenants). */
+  @Column('text', { name: 'participating_tenants', array: true, default: () => "'{}'" }) participatingTenants: string[];
   @Column('uuid', { name: 'definition_id' }) definitionId: string;
   @Column('text', { name: 'process_key' }) processKey: string;
   @Column('int', { name: 'definition_version' }) definitionVersion: number;

@@ -17,7 +17,7 @@ const BPMN_DIR = path.resolve(__dirname, '../../../bpmn');
 const FILE = path.join(BPMN_DIR, 'incident-management.bpmn');
 const xml = fs.readFileSync(FILE, 'utf8');
 /** The procedure and its variants, all edited in Camunda Modeler. */
-const MODELLED = ['incident-management.bpmn', 'data-leak-smd.bpmn', 'dpia.bpmn', 'data-subject-request.bpmn'];
+const MODELLED = ['incident-management.bpmn', 'data-leak-smd.bpmn', 'supplier-incident-nvsi.bpmn', 'dpia.bpmn', 'data-subject-request.bpmn'];
 
 function allFlowElements(container: any): any[] {
   return (container.flowElements ?? []).flatMap((e: any) => [e, ...allFlowElements(e)]);
@@ -103,6 +103,36 @@ describe('the incident-management diagram', () => {
     ]);
     const props = Object.fromEntries(process.extensionElements.values[0].values.map((p: any) => [p.name, p.value]));
     expect(props).toEqual({ caseType: 'incident', startableBy: 'medewerker,integratie' });
+  });
+});
+
+describe('the supplier variant (NVSI): one incident in a shared application, several municipalities', () => {
+  const supplierXml = fs.readFileSync(path.join(BPMN_DIR, 'supplier-incident-nvsi.bpmn'), 'utf8');
+
+  it('shares the case with the municipalities the supplier names, and gives each its own notification task', async () => {
+    const { model } = await validateDiagram(supplierXml, { knownServices: defaultServiceRegistry().names() });
+    const t = model.userTasks;
+    expect(model.participatingTenants).toBe('${split(betrokkenGemeenten, "\\s*,\\s*")}');
+    expect(resolveWithVariables(model.participatingTenants!, { betrokkenGemeenten: 'putten, ermelo,harderwijk' })).toEqual(['putten', 'ermelo', 'harderwijk']);
+    expect(t.AssessOwnNotification.multiInstance).toMatchObject({ collection: model.participatingTenants, elementVariable: 'gemeente' });
+    expect(t.AssessOwnNotification.properties.tenant).toBe('${gemeente}');
+    expect(t.AssessOwnNotification.candidateGroups).toEqual(['privacybeheerder']);
+    expect(t.AssessIncident.candidateGroups).toEqual(['leverancier']);
+    expect(t.AssessIncident.properties).toMatchObject({ notInitiator: 'true' });
+    expect(t.AdviseMunicipalities.candidateGroups).toEqual(['fg']);
+    expect(t.EscalationAssessment.candidateGroups).toEqual(['escalatieteam']);
+    expect(t.EscalationAssessment.properties.separateFrom).toBe('DecideEscalation');
+    expect(t.EvaluateIncident.candidateGroups).toEqual(['regiegroep']);
+    expect(t.EvaluateIncident.properties.separateFrom).toBe('ResolveIncident');
+    expect(model.startableBy).toEqual(['leverancier', 'integratie']);
+  });
+
+  it('refuses at deployment a list of municipalities or a task municipality that is no expression the platform can evaluate', async () => {
+    const problemsOf = (xml: string) => validateDiagram(xml, { knownServices: defaultServiceRegistry().names() }).then(() => [], (err) => err.problems);
+    const literal = supplierXml.replace(/name="participatingTenants" value="[^"]*"/, 'name="participatingTenants" value="bunschoten,leusden"');
+    expect(await problemsOf(literal)).toEqual([expect.objectContaining({ rule: 'invalid-expression', elementId: 'supplier-incident-nvsi' })]);
+    const broken = supplierXml.replace('name="tenant" value="${gemeente}"', 'name="tenant" value="${gemeente ==}"');
+    expect(await problemsOf(broken)).toEqual([expect.objectContaining({ rule: 'invalid-expression', elementId: 'AssessOwnNotification' })]);
   });
 });
 
