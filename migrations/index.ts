@@ -15,6 +15,7 @@ import { DocumentPdfs1796500000000 } from './1796500000000-document-pdfs';
 import { DataProtection1796600000000 } from './1796600000000-data-protection';
 import { ParticipatingTenants1796710000000 } from './1796710000000-participating-tenants';
 import { OutboxSkipReason1796800000000 } from './1796800000000-outbox-skip-reason';
+import { EvidenceContent1796900000001 } from './1796900000001-evidence-content';
 import { Notifications1796910000000 } from './1796910000000-notifications';
 import { DpiaSourceIncident1796950000000 } from './1796950000000-dpia-source-incident';
 
@@ -37,6 +38,7 @@ export const allMigrations = [
   DataProtection1796600000000,
   ParticipatingTenants1796710000000,
   OutboxSkipReason1796800000000,
+  EvidenceContent1796900000001,
   Notifications1796910000000,
   DpiaSourceIncident1796950000000,
 ];

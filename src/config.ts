@@ -65,6 +65,8 @@ export interface Config {
   dsrTemplateDir: string;
   /** Folder with the DPIA report template (report.md). */
   dpiaTemplateDir: string;
+  /** Largest evidence file accepted by uploadEvidence, in bytes. */
+  evidenceMaxBytes: number;
   /** ISO 8601 duration from updating the verwerkingsregister to the processing's re-assessment (BLNP: four years). */
   dpiaReassessmentInterval: string;
   /**
@@ -159,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     zgwRequestTimeoutMs: intFromEnv(env, 'ZGW_REQUEST_TIMEOUT_MS', 30_000),
     dsrTemplateDir: path.resolve(cwd, env.DSR_TEMPLATE_DIR ?? 'templates/dsr'),
     dpiaTemplateDir: path.resolve(cwd, env.DPIA_TEMPLATE_DIR ?? 'templates/dpia'),
+    evidenceMaxBytes: Math.max(1, intFromEnv(env, 'EVIDENCE_MAX_BYTES', 5 * 1024 * 1024)),
     dpiaReassessmentInterval: durationFromEnv(env, 'DPIA_REASSESSMENT_INTERVAL', 'P4Y'),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     graphqlMaxDepth: intFromEnv(env, 'GRAPHQL_MAX_DEPTH', 8),

@@ -84,6 +84,11 @@ function servedTenants(config: Config): string[] {
   return [...new Set(loadRealmDirectory().users.flatMap((u) => u.tenants))].sort();
 }
 
+/** The largest request body: a diagram twice over, or an evidence file in base64 (4/3 of its size) with room for the rest. */
+function requestBodyLimit(config: Config): number {
+  return Math.max(config.maxDiagramBytes * 2, Math.ceil((config.evidenceMaxBytes * 4) / 3) + 64 * 1024);
+}
+
 /**
  * The composition root: database and migrations, diagrams from bpmn/, identity, GraphQL over
  * HTTP, and the background workers — in that order, torn down in reverse by close().
@@ -111,7 +116,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const domain = {
     workflow,
     incidents: new IncidentService(database.dataSource, workflow),
-    investigation: new InvestigationService(database.dataSource),
+    investigation: new InvestigationService(database.dataSource, { evidenceMaxBytes: config.evidenceMaxBytes }),
     breaches: new BreachService(database.dataSource),
     dataSubjectRequests: new DataSubjectRequestService(database.dataSource, workflow),
     dpia: (dpia = new DpiaService(database.dataSource, workflow)),
@@ -178,7 +183,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
       ...(devIdentity ? [devIdentity.router()] : []),
       ...(zaaksysteem ? [new NotificationReceiver(database.dataSource, workflow, zaaksysteem, zaakIntakes).router()] : []),
     ],
-    bodyLimit: `${Math.ceil((config.maxDiagramBytes * 2) / 1024)}kb`,
+    bodyLimit: `${Math.ceil(requestBodyLimit(config) / 1024)}kb`,
     trustProxy: config.trustProxy,
     limits: {
       maxDepth: config.graphqlMaxDepth,

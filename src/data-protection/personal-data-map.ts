@@ -63,6 +63,11 @@ export const CASE_TABLES: readonly CaseTable[] = [
     table: 'evidence_custody_event', key: ['id'], from: viaIncident('evidence_custody_event', 'JOIN evidence_item x ON x.id = t.item_id'),
     instanceId: 'i.instance_id', tenantId: 'i.tenant_id', text: ['reason', 'storage_location'], json: [], change: 'replace', label: 'bewaarketen',
   },
+  {
+    // The file itself (bytea) is not searched: a scan or a photo cannot be redacted; it goes with the case file.
+    table: 'evidence_content', key: ['item_id'], from: viaIncident('evidence_content', 'JOIN evidence_item x ON x.id = t.item_id'),
+    instanceId: 'i.instance_id', tenantId: 'i.tenant_id', text: ['file_name'], json: [], change: 'replace', label: 'bewijsbestanden',
+  },
   { table: 'improvement_measure', key: ['id'], from: viaIncident('improvement_measure'), instanceId: 'i.instance_id', tenantId: 'i.tenant_id', text: ['description', 'done_note', 'effect_finding'], json: [], change: 'update', label: 'verbetermaatregelen' },
   { table: 'ap_notification', key: ['id'], from: viaBreach('ap_notification'), instanceId: 'i.instance_id', tenantId: 'i.tenant_id', text: ['late_reason', 'acknowledgement', 'withdrawal_reason'], json: ['form'], change: 'update', label: 'melding AP' },
   { table: 'breach_advice', key: ['id'], from: viaBreach('breach_advice'), instanceId: 'i.instance_id', tenantId: 'i.tenant_id', text: ['motivation'], json: ['answers', 'proposal'], change: 'immutable', label: 'advies FG' },
@@ -128,6 +133,7 @@ export const NO_DATA_SUBJECT_DATA: Readonly<Record<string, { columns: readonly s
   incident_time_entry: [{ columns: ['tenant_id'], why: CODES }, { columns: ['person'], why: STAFF }],
   evidence_item: [{ columns: ['tenant_id', 'kind', 'sha256'], why: CODES }, { columns: ['holder', 'pending_holder', 'captured_by'], why: STAFF }],
   evidence_custody_event: [{ columns: ['tenant_id', 'kind'], why: CODES }, { columns: ['from_person', 'to_person'], why: STAFF }],
+  evidence_content: [{ columns: ['tenant_id', 'media_type'], why: CODES }],
   improvement_measure: [{ columns: ['tenant_id', 'status'], why: CODES }, { columns: ['owner', 'planned_by', 'checked_by'], why: STAFF }],
   breach: [{ columns: ['tenant_id'], why: CODES }, { columns: ['awareness_set_by'], why: STAFF }],
   breach_advice: [{ columns: ['tenant_id'], why: CODES }, { columns: ['advised_by'], why: STAFF }],

@@ -31,7 +31,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: original.message, path: formatted.path, extensions: { code: original.code, problems: original.problems } };
   }
   if (original instanceof IncidentError || original instanceof BreachError) {
-    const extensions = { code: original.code, ...(original.fieldErrors ? { fieldErrors: original.fieldErrors } : {}) };
+    const details = original instanceof IncidentError ? original.details : undefined;
+    const extensions = { code: original.code, ...(original.fieldErrors ? { fieldErrors: original.fieldErrors } : {}), ...(details ?? {}) };
     return { message: original.message, path: formatted.path, extensions };
   }
   if (original instanceof DsrRequestError) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../identity/actor';
-import { EvidenceCustodyEventEntity, EvidenceItemEntity, IncidentEntity } from '../persistence/entities';
+import { EvidenceContentEntity, EvidenceCustodyEventEntity, EvidenceItemEntity, IncidentEntity } from '../persistence/entities';
 import { IncidentError, IncidentErrorCode, IncidentFieldError } from './incident-error';
 
 /** A new item for the inventory (BLNP step 18: exact description, who and why, where and how kept). */
@@ -51,12 +51,14 @@ export async function registerEvidence(em: EntityManager, incident: IncidentEnti
     capturedAt: now,
   };
   await em.insert(EvidenceItemEntity, item);
-  await custody(em, item, 'captured', null, actor.userId, input.reason.trim(), item.storageLocation, now);
-  return item;
+  const capturedEventId = await custody(em, item, 'captured', null, actor.userId, input.reason.trim(), item.storageLocation, now);
+  return { item, capturedEventId };
 }
 
-async function custody(em: EntityManager, item: EvidenceItemEntity, kind: EvidenceCustodyEventEntity['kind'], from: string | null, to: string, reason: string, location: string, at: Date) {
-  await em.insert(EvidenceCustodyEventEntity, { id: randomUUID(), itemId: item.id, tenantId: item.tenantId, kind, fromPerson: from, toPerson: to, reason, storageLocation: location, at });
+async function custody(em: EntityManager, item: EvidenceItemEntity, kind: EvidenceCustodyEventEntity['kind'], from: string | null, to: string, reason: string, location: string, at: Date): Promise<string> {
+  const id = randomUUID();
+  await em.insert(EvidenceCustodyEventEntity, { id, itemId: item.id, tenantId: item.tenantId, kind, fromPerson: from, toPerson: to, reason, storageLocation: location, at });
+  return id;
 }
 
 export async function lockEvidence(em: EntityManager, itemId: string): Promise<EvidenceItemEntity | null> {
@@ -87,8 +89,11 @@ export async function confirmEvidenceReceipt(em: EntityManager, item: EvidenceIt
 
 export async function evidenceOf(em: EntityManager, incidentId: string, itemId?: string) {
   const items = await em.find(EvidenceItemEntity, { where: itemId ? { incidentId, id: itemId } : { incidentId }, order: { number: 'ASC' } });
+  const ids = items.map((i) => i.id);
   const events = items.length
-    ? await em.getRepository(EvidenceCustodyEventEntity).createQueryBuilder('c').where('c.item_id IN (:...ids)', { ids: items.map((i) => i.id) }).orderBy('c.at').getMany()
+    ? await em.getRepository(EvidenceCustodyEventEntity).createQueryBuilder('c').where('c.item_id IN (:...ids)', { ids }).orderBy('c.at').getMany()
     : [];
-  return items.map((item) => ({ item, chain: events.filter((e) => e.itemId === item.id) }));
+  // The bytes stay in the database (the column is not selected): a listing shows what is held, not the file.
+  const contents = items.length ? await em.getRepository(EvidenceContentEntity).createQueryBuilder('f').where('f.item_id IN (:...ids)', { ids }).getMany() : [];
+  return items.map((item) => ({ item, chain: events.filter((e) => e.itemId === item.id), content: contents.find((c) => c.itemId === item.id) ?? null }));
 }

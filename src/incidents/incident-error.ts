@@ -14,6 +14,10 @@ export enum IncidentErrorCode {
   MEASURE_NOT_FOUND = 'IMPROVEMENT_MEASURE_NOT_FOUND',
   /** Only the holder hands an item over, only the named recipient signs for it. */
   CUSTODY_REFUSED = 'EVIDENCE_CUSTODY_REFUSED',
+  /** An uploaded evidence file is larger than EVIDENCE_MAX_BYTES; `limit` says how large it may be. */
+  EVIDENCE_TOO_LARGE = 'EVIDENCE_TOO_LARGE',
+  /** The platform holds no copy of this item (physical, or kept elsewhere with a declared SHA-256). */
+  EVIDENCE_NOT_HELD = 'EVIDENCE_NOT_HELD',
 }
 
 export interface IncidentFieldError {
@@ -27,6 +31,8 @@ export class IncidentError extends Error {
     readonly code: IncidentErrorCode,
     message: string,
     readonly fieldErrors?: IncidentFieldError[],
+    /** Further machine-readable facts (e.g. `limit`), passed on as GraphQL extensions. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'IncidentError';

@@ -77,6 +77,7 @@ export async function destroyCaseFile(em: EntityManager, instanceId: string): Pr
   await em.delete(IncidentLogEntryEntity, { incidentId: incident.id, kind: 'note' });
   // Evidence and its chain of custody are part of the file; hours and measures are the
   // municipality's own accounting and stay with the register entry.
+  await em.query(`DELETE FROM evidence_content WHERE item_id IN (SELECT id FROM evidence_item WHERE incident_id = $1)`, [incident.id]);
   await em.query(`DELETE FROM evidence_custody_event WHERE item_id IN (SELECT id FROM evidence_item WHERE incident_id = $1)`, [incident.id]);
   await em.query(`DELETE FROM evidence_item WHERE incident_id = $1`, [incident.id]);
   await logEvent(em, incident, 'Dossier vernietigd na de bewaartermijn; registerregel bewaard', systemActor('retention'));

@@ -8,9 +8,10 @@ import {
   canRecordHours,
   canRegisterEvidence,
 } from '../identity/access-policy';
-import { IncidentEntity } from '../persistence/entities';
+import { EvidenceItemEntity, IncidentEntity } from '../persistence/entities';
 import { appendAudit } from '../workflow/audit-trail';
 import { isUuid } from '../workflow/ids';
+import { checkEvidenceIntegrity, decodeEvidenceFile, EvidenceUpload, PLATFORM_STORAGE_LOCATION, PLATFORM_STORAGE_METHOD, storeEvidenceContent } from './evidence-content';
 import { confirmEvidenceReceipt, EvidenceInput, evidenceOf, handOverEvidence, lockEvidence, registerEvidence } from './evidence-register';
 import { checkMeasureEffect, completeMeasure, lockMeasure, MeasureInput, measuresOf, planMeasure } from './improvement-measures';
 import { IncidentError, IncidentErrorCode } from './incident-error';
@@ -27,7 +28,10 @@ const forbidden = (what: string) => new IncidentError(IncidentErrorCode.FORBIDDE
  * worked, the evidence register with its chain of custody, and improvement measures.
  */
 export class InvestigationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: { evidenceMaxBytes: number } = { evidenceMaxBytes: 5 * 1024 * 1024 },
+  ) {}
 
   /** The logbook: process steps, platform records and team notes in time order. */
   async logbook(actor: Actor, incident: IncidentRef) {
@@ -52,11 +56,62 @@ export class InvestigationService {
     return canReadIncidentRegister(actor, incident.tenantId) ? hoursOf(this.dataSource.manager, incident.id) : null;
   }
 
+  /**
+   * Registers an item whose SHA-256 is declared (typed in): physical items, and digital items kept
+   * elsewhere (at a supplier, on a seized disk) whose hash was taken by whoever holds them.
+   */
   registerEvidence(actor: Actor, incidentId: string, input: EvidenceInput) {
     return this.onIncident(actor, incidentId, canRegisterEvidence, 'evidence.registered', async (em, incident, now) => {
-      const item = await registerEvidence(em, incident, input, actor, now);
+      const { item } = await registerEvidence(em, incident, input, actor, now);
       await logEvent(em, incident, `Bewijsstuk ${item.number} geregistreerd (${item.kind === 'digital' ? 'digitaal, SHA-256 vastgelegd' : 'fysiek'})`, actor, now);
       return (await evidenceOf(em, incident.id, item.id))[0];
+    });
+  }
+
+  /**
+   * Captures a digital item by uploading it: the platform takes its SHA-256 and keeps the content
+   * with the "captured" link of the chain of custody, all in one transaction.
+   */
+  uploadEvidence(actor: Actor, incidentId: string, upload: EvidenceUpload) {
+    // Before any transaction: an oversized or malformed file is refused without touching the database.
+    const file = decodeEvidenceFile(upload, this.options.evidenceMaxBytes);
+    return this.onIncident(actor, incidentId, canRegisterEvidence, 'evidence.uploaded', async (em, incident, now) => {
+      const { item, capturedEventId } = await registerEvidence(
+        em,
+        incident,
+        {
+          description: upload.description,
+          kind: 'digital',
+          sha256: file.sha256,
+          storageLocation: PLATFORM_STORAGE_LOCATION,
+          storageMethod: upload.storageMethod?.trim() || PLATFORM_STORAGE_METHOD,
+          reason: upload.reason,
+        },
+        actor,
+        now,
+      );
+      await storeEvidenceContent(em, item, capturedEventId, file, now);
+      await logEvent(em, incident, `Bewijsstuk ${item.number} vastgelegd door upload (${file.bytes.length} bytes, SHA-256 door Privacyflow berekend)`, actor, now);
+      return (await evidenceOf(em, incident.id, item.id))[0];
+    });
+  }
+
+  /**
+   * Recomputes the SHA-256 of an uploaded item and says whether it still matches the one taken at
+   * capture. The check is recorded in the logbook and the audit trail (a mismatch is a finding).
+   */
+  verifyEvidence(actor: Actor, itemId: string) {
+    const notFound = new IncidentError(IncidentErrorCode.EVIDENCE_NOT_FOUND, 'no such evidence item');
+    if (!isUuid(itemId)) throw notFound;
+    return this.dataSource.transaction(async (em) => {
+      const item = await em.findOne(EvidenceItemEntity, { where: { id: itemId } });
+      if (!item || !canReadEvidence(actor, item.tenantId)) throw notFound;
+      const integrity = await checkEvidenceIntegrity(em, item);
+      const now = new Date();
+      const incident = { id: item.incidentId, tenantId: item.tenantId };
+      await logEvent(em, incident, `Integriteit van bewijsstuk ${item.number} gecontroleerd: SHA-256 ${integrity.matches ? 'komt overeen' : 'komt NIET overeen met de vastlegging'}`, actor, now);
+      await appendAudit(em, actor, { tenantId: item.tenantId, action: 'evidence.verified', details: { itemId, matches: integrity.matches } });
+      return { item, ...integrity, verifiedAt: now, verifiedBy: actor.userId };
     });
   }
 

@@ -28,7 +28,7 @@ describe('abuse limits on the GraphQL API', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    platform = await startTestPlatform(db, { graphqlMaxDepth: 5, graphqlMaxAliases: 6, graphqlMaxCost: 1500, graphqlMaxBatch: 3, rateLimitPerMinute: 1000, maxDiagramBytes: 20000 });
+    platform = await startTestPlatform(db, { graphqlMaxDepth: 5, graphqlMaxAliases: 6, graphqlMaxCost: 1500, graphqlMaxBatch: 3, rateLimitPerMinute: 1000, maxDiagramBytes: 20000, evidenceMaxBytes: 10000 });
     await (await TestClient.as(platform, 'procesbeheerder.putten')).ok(DEPLOY, { xml: readFixture('runtime-demo.bpmn'), name: 'demo' });
     token = await platform.devIdentity!.issueForUser('medewerker.putten');
   });
@@ -75,7 +75,7 @@ describe('abuse limits on the GraphQL API', () => {
 
   it('refuses a body larger than the limit with 413', async () => {
     const before = await counts();
-    const res = await post({ query: 'mutation($v: JSONObject) { startProcess(key: "runtime-demo", variables: $v) { id } }', variables: { v: { big: 'x'.repeat(60000) } } });
+    const res = await post({ query: 'mutation($v: JSONObject) { startProcess(key: "runtime-demo", variables: $v) { id } }', variables: { v: { big: 'x'.repeat(100000) } } });
     expect(res.status).toBe(413);
     expect(res.body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await counts()).toEqual(before);

@@ -21,6 +21,7 @@ import { perform } from '../support/incident-operations';
 /** Values that get past input validation, for arguments the generic filler cannot guess. */
 const VALID_INPUTS: Record<string, unknown> = {
   EvidenceInput: { description: 'USB-stick', kind: 'physical', reason: 'Bewijs', storageLocation: 'Kluis', storageMethod: 'Verzegelde envelop' },
+  EvidenceUploadInput: { description: 'Logbestand mailserver', reason: 'Bewijs', fileName: 'mail.log', mediaType: 'text/plain', contentBase64: Buffer.from('log').toString('base64') },
   EvidenceHandOverInput: { to: 'irt.bunschoten', reason: 'Onderzoek', storageLocation: 'Kluis' },
   MeasureInput: { description: 'Maatregel', dueDate: '2027-06-01', owner: 'ciso.bunschoten' },
   DpiaMeasureInput: { description: 'Maatregel', dueDate: '2027-06-01', owner: 'ciso.bunschoten' },

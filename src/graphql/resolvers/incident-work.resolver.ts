@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { Incident } from '../types/incident.type';
 import {
   EvidenceHandOverInput,
   EvidenceInput,
   EvidenceItem,
+  EvidenceUploadInput,
+  EvidenceVerification,
   HoursInput,
   ImprovementMeasure,
   IncidentHours,
@@ -29,7 +31,7 @@ export class IncidentWorkResolver {
 
   @FieldResolver(() => [EvidenceItem], { description: 'The evidence register (BLNP steps 17–18).' })
   async evidence(@Root() incident: Incident, @Ctx() { actor, investigation }: RequestContext): Promise<EvidenceItem[]> {
-    return (await investigation.evidence(actor, incident)).map(({ item, chain }) => ({ ...item, chain }));
+    return (await investigation.evidence(actor, incident)).map(({ item, chain, content }) => ({ ...item, chain, content }));
   }
 
   @Mutation(() => LogbookLine, { description: 'A note in the logbook: what was done, decided or found, and when.' })
@@ -58,8 +60,24 @@ export class IncidentWorkResolver {
     @Arg('incidentId', () => ID) incidentId: string,
     @Arg('item', () => EvidenceInput) item: EvidenceInput,
   ): Promise<EvidenceItem> {
-    const { item: saved, chain } = await investigation.registerEvidence(actor, incidentId, { ...item, kind: item.kind as 'digital' | 'physical' });
-    return { ...saved, chain };
+    const { item: saved, chain, content } = await investigation.registerEvidence(actor, incidentId, { ...item, kind: item.kind as 'digital' | 'physical' });
+    return { ...saved, chain, content };
+  }
+
+  @Mutation(() => EvidenceItem, { description: 'Captures a digital item by uploading it: the SHA-256 is computed here and the content kept with the chain of custody.' })
+  async uploadEvidence(
+    @Ctx() { actor, investigation }: RequestContext,
+    @Arg('incidentId', () => ID) incidentId: string,
+    @Arg('item', () => EvidenceUploadInput) item: EvidenceUploadInput,
+  ): Promise<EvidenceItem> {
+    const { item: saved, chain, content } = await investigation.uploadEvidence(actor, incidentId, item);
+    return { ...saved, chain, content };
+  }
+
+  @Query(() => EvidenceVerification, { description: 'Recomputes the SHA-256 of an uploaded evidence item: does it still match the one taken at capture?' })
+  async verifyEvidence(@Ctx() { actor, investigation }: RequestContext, @Arg('itemId', () => ID) itemId: string): Promise<EvidenceVerification> {
+    const { item, ...result } = await investigation.verifyEvidence(actor, itemId);
+    return { itemId: item.id, number: item.number, ...result };
   }
 
   @Mutation(() => EvidenceItem, { description: 'The holder hands an evidence item over; it is theirs until the recipient signs for it.' })
@@ -68,14 +86,14 @@ export class IncidentWorkResolver {
     @Arg('itemId', () => ID) itemId: string,
     @Arg('handOver', () => EvidenceHandOverInput) handOver: EvidenceHandOverInput,
   ): Promise<EvidenceItem> {
-    const { item, chain } = await investigation.transferEvidence(actor, itemId, handOver);
-    return { ...item, chain };
+    const { item, chain, content } = await investigation.transferEvidence(actor, itemId, handOver);
+    return { ...item, chain, content };
   }
 
   @Mutation(() => EvidenceItem, { description: 'The recipient signs for receipt of an evidence item.' })
   async confirmEvidenceReceipt(@Ctx() { actor, investigation }: RequestContext, @Arg('itemId', () => ID) itemId: string): Promise<EvidenceItem> {
-    const { item, chain } = await investigation.transferEvidence(actor, itemId, 'receive');
-    return { ...item, chain };
+    const { item, chain, content } = await investigation.transferEvidence(actor, itemId, 'receive');
+    return { ...item, chain, content };
   }
 
   @FieldResolver(() => [ImprovementMeasure], { description: 'Improvement measures and how far they are.' })

@@ -39,6 +39,14 @@ export class CustodyEvent {
   @Field() at: Date;
 }
 
+@ObjectType({ description: 'The copy of a digital item the platform holds (uploaded; its SHA-256 computed at capture).' })
+export class EvidenceContent {
+  @Field(() => String, { nullable: true }) fileName: string | null;
+  @Field(() => String, { nullable: true }) mediaType: string | null;
+  @Field(() => Int) sizeBytes: number;
+  @Field() storedAt: Date;
+}
+
 @ObjectType({ description: 'An item of the evidence register with its chain of custody.' })
 export class EvidenceItem {
   @Field(() => ID) id: string;
@@ -53,6 +61,30 @@ export class EvidenceItem {
   @Field() capturedBy: string;
   @Field() capturedAt: Date;
   @Field(() => [CustodyEvent]) chain: CustodyEvent[];
+  @Field(() => EvidenceContent, { nullable: true, description: 'Null when the platform holds no copy: the SHA-256 was declared (typed in) at capture' })
+  content: EvidenceContent | null;
+}
+
+@ObjectType({ description: 'A recomputation of the SHA-256 of an uploaded item against the one taken at capture.' })
+export class EvidenceVerification {
+  @Field(() => ID) itemId: string;
+  @Field(() => Int) number: number;
+  @Field() recordedSha256: string;
+  @Field() computedSha256: string;
+  @Field({ description: 'true: the content is as captured' }) matches: boolean;
+  @Field(() => Int) sizeBytes: number;
+  @Field() verifiedBy: string;
+  @Field() verifiedAt: Date;
+}
+
+@InputType({ description: 'A digital item captured by uploading it: the platform takes its SHA-256 and keeps the content.' })
+export class EvidenceUploadInput {
+  @Field() description: string;
+  @Field({ description: 'Why it was taken and who needs it' }) reason: string;
+  @Field({ description: 'The file in base64 (RFC 4648); at most EVIDENCE_MAX_BYTES once decoded (EVIDENCE_TOO_LARGE)' }) contentBase64: string;
+  @Field(() => String, { nullable: true }) fileName?: string | null;
+  @Field(() => String, { nullable: true, description: 'e.g. application/pdf' }) mediaType?: string | null;
+  @Field(() => String, { nullable: true, description: 'How it is kept, when more than the platform copy' }) storageMethod?: string | null;
 }
 
 @InputType()

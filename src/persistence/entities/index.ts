@@ -31,6 +31,7 @@ import { TimerStartJobEntity } from './timer-start-job.entity';
 import { UserTaskEntity } from './user-task.entity';
 import { ZaakLinkEntity } from './zaak-link.entity';
 import { ZgwNotificationEntity } from './zgw-notification.entity';
+import { EvidenceContentEntity } from './evidence-content.entity';
 
 export {
   CaseRetentionEntity,
@@ -66,6 +67,7 @@ export {
   UserTaskEntity,
   ZaakLinkEntity,
   ZgwNotificationEntity,
+  EvidenceContentEntity,
 };
 
 export const allEntities = [
@@ -102,4 +104,5 @@ export const allEntities = [
   UserTaskEntity,
   ZaakLinkEntity,
   ZgwNotificationEntity,
+  EvidenceContentEntity,
 ];
