@@ -34,6 +34,10 @@ const quickscanFields = [
   f('pbMotivation', 'Motivering van de keuze', 'string', text(2000)),
 ];
 
+// The team's tasks go to its members (formed in FormDpiaTeam; the hook sets this variable) and to the PB,
+// who leads the team. The FG who advises is never a member: FormDpiaTeam refuses it, FgAssessment refuses members.
+const TEAM = '${dpiaTeam}';
+
 // kind, id, name, lane, x, dy, extra
 const nodes = [
   { k: 'startEvent', id: 'ProcessingSignalled', name: 'Nieuwe of gewijzigde verwerking gesignaleerd', lane: 'Lane_po', x: col(0) },
@@ -48,7 +52,7 @@ const nodes = [
     form: [f('complianceFindings', 'Bevindingen van de compliance check', 'string', [...req, ...text(8000)])] },
   { k: 'userTask', id: 'FormDpiaTeam', name: 'DPIA-team samenstellen', lane: 'Lane_pb', x: col(5), groups: 'privacybeheerder',
     form: [f('teamMembers', 'Leden van het DPIA-team (gebruikersnamen, gescheiden door komma’s; niet de adviserende FG)', 'string', [...req, ...text(2000)])] },
-  { k: 'userTask', id: 'AssessImpact', name: 'Impact en maatregelen beoordelen (art. 35 lid 7 AVG)', lane: 'Lane_team', x: col(6), groups: 'privacybeheerder',
+  { k: 'userTask', id: 'AssessImpact', name: 'Impact en maatregelen beoordelen (art. 35 lid 7 AVG)', lane: 'Lane_team', x: col(6), groups: 'privacybeheerder', users: TEAM,
     form: [
       f('systematicDescription', 'Systematische beschrijving van de verwerking', 'string', [...req, ...text(8000)]),
       f('purposes', 'Doeleinden en gerechtvaardigd belang', 'string', [...req, ...text(4000)]),
@@ -56,9 +60,9 @@ const nodes = [
       f('risksToRights', 'Risico’s voor de rechten en vrijheden van betrokkenen', 'string', [...req, ...text(8000)]),
       f('measuresDescription', 'Beoogde maatregelen', 'string', [...req, ...text(8000)]),
     ] },
-  { k: 'userTask', id: 'WriteReport', name: 'DPIA-rapport opstellen', lane: 'Lane_team', x: col(7), groups: 'privacybeheerder',
+  { k: 'userTask', id: 'WriteReport', name: 'DPIA-rapport opstellen', lane: 'Lane_team', x: col(7), groups: 'privacybeheerder', users: TEAM,
     form: [f('reportSummary', 'Samenvatting en conclusie', 'string', [...req, ...text(8000)])] },
-  { k: 'userTask', id: 'TrackMeasures', name: 'Maatregelen volgen', lane: 'Lane_team', x: col(8), groups: 'privacybeheerder',
+  { k: 'userTask', id: 'TrackMeasures', name: 'Maatregelen volgen', lane: 'Lane_team', x: col(8), groups: 'privacybeheerder', users: TEAM,
     form: [f('trackingNote', 'Stand van de maatregelen', 'string', text(4000))] },
   { k: 'userTask', id: 'FgAssessment', name: 'DPIA beoordelen en adviseren (FG)', lane: 'Lane_fg', x: col(9), groups: 'fg',
     form: [
@@ -177,6 +181,7 @@ function nodeXml(n, ind) {
   const out = flows.filter((fl) => fl[1] === n.id).map((fl) => `${ind}  <bpmn:outgoing>${fl[0]}</bpmn:outgoing>`);
   const attrs = [`id="${n.id}"`, `name="${esc(n.name)}"`];
   if (n.groups) attrs.push(`camunda:candidateGroups="${n.groups}"`);
+  if (n.users) attrs.push(`camunda:candidateUsers="${n.users}"`);
   if (n.k === 'serviceTask') attrs.push('camunda:type="external"', `camunda:topic="${n.topic}"`);
   if (n.def) attrs.push(`default="${n.def}"`);
   if (n.k === 'boundaryEvent') attrs.push(`cancelActivity="${n.cancel}"`, `attachedToRef="${n.attachedTo}"`);

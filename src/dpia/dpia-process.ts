@@ -21,6 +21,9 @@ export const DPIA_TASKS = {
   updateRegister: 'UpdateRegister',
 } as const;
 
+/** Process variable with the usernames of the DPIA team: the candidate users of the team's tasks. */
+export const DPIA_TEAM_VARIABLE = 'dpiaTeam';
+
 /** Art. 36 lid 2 AVG: the AP answers within eight weeks, a term it may extend once by six. */
 export const AP_TERM = 'P8W';
 export const AP_TERM_EXTENSION = 'P6W';

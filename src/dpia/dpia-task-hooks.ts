@@ -5,7 +5,7 @@ import { DpiaAnswersEntity, DpiaEntity, DpiaFgAdviceEntity, DpiaReportEntity, Pr
 import { TaskCompletionContext, TaskHookRegistry } from '../workflow/task-hooks';
 import { AP_MANDATORY_TYPES, ART35_3_CASES, EDPB_CRITERIA } from './dpia-criteria';
 import { DpiaError, DpiaErrorCode } from './dpia-error';
-import { AP_TERM, AP_TERM_EXTENSION, DPIA_PROCESS_KEY, DPIA_TASKS } from './dpia-process';
+import { AP_TERM, AP_TERM_EXTENSION, DPIA_PROCESS_KEY, DPIA_TASKS, DPIA_TEAM_VARIABLE } from './dpia-process';
 import { DpiaReportRenderer, QUESTIONNAIRE } from './dpia-report';
 import { setProcessingStatus } from './processing-register';
 import { DpiaRoute, evaluateQuickscan, QuickscanAnswers } from './quickscan';
@@ -68,6 +68,8 @@ async function formTeam({ em, instance, values }: TaskCompletionContext) {
     throw new DpiaError(DpiaErrorCode.FG_IN_TEAM, `the FG who advises on ${dpia.reference} cannot be on its team`, { members: conflict });
   }
   await update(em, dpia, { team });
+  // The team's tasks (assessment, report, measures) are offered to its members: candidateUsers="${dpiaTeam}".
+  return { variables: { [DPIA_TEAM_VARIABLE]: team } };
 }
 
 /** Step 7: one new version of the art. 35 lid 7 answers; the risk register must not be empty. */

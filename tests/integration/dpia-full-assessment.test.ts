@@ -73,6 +73,19 @@ describe('DPIA: a full DPIA whose measures bring the risk down', () => {
     expect((await pb.ok(DPIA, { id: dpia.id })).dpia.team).toEqual(['privacybeheerder.leusden', 'ciso.leusden', 'proceseigenaar.leusden', 'medewerker.leusden']);
   });
 
+  it('6: the team\'s tasks go to its members as candidate users (and to the PB, who leads it), not to others', async () => {
+    const [task] = await platform.database.dataSource.query(`SELECT candidate_groups, candidate_users FROM user_task WHERE instance_id = $1 AND status = 'open'`, [dpia.instanceId]);
+    expect(task).toEqual({ candidate_groups: ['privacybeheerder'], candidate_users: ['privacybeheerder.leusden', 'ciso.leusden', 'proceseigenaar.leusden', 'medewerker.leusden'] });
+    for (const username of ['ciso.leusden', 'proceseigenaar.leusden', 'medewerker.leusden', 'privacybeheerder.leusden']) {
+      const open = await openTaskIds(await TestClient.as(platform, username), dpia.instanceId);
+      expect({ username, open }).toEqual({ username, open: ['AssessImpact'] });
+    }
+    for (const username of ['medewerker2.leusden', 'afdelingsmanager.leusden', 'fg', 'ciso.putten']) {
+      const open = await openTaskIds(await TestClient.as(platform, username), dpia.instanceId);
+      expect({ username, open }).toEqual({ username, open: [] });
+    }
+  });
+
   it('7: the assessment needs risks; risks are rated before and after measures, measures have owner and due date', async () => {
     expect(await attempt(pb, dpia.instanceId, 'AssessImpact', QUESTIONNAIRE_ANSWERS)).toMatchObject({ code: 'DPIA_RISKS_MISSING' });
     const raised = await pb.gql(RECORD_RISKS, { dpiaId: dpia.id, risks: [{ code: 'R1', title: 'Te lang bewaren', before: { likelihood: 2, impact: 2 }, after: { likelihood: 3, impact: 2 } }] });
@@ -153,10 +166,10 @@ describe('DPIA: a full DPIA whose measures bring the risk down', () => {
     fs.copyFileSync(heatMapPage.png, path.join(DOCUMENT_OUTPUT_DIR, 'dpia-report-heat-map.png'));
   });
 
-  it('9: measures are tracked to implementation', async () => {
+  it('9: measures are tracked to implementation; a member of the team reports it (the PB keeps the register)', async () => {
     const { dpia: current } = await pb.ok(DPIA, { id: dpia.id });
     for (const m of current.measures) await pb.ok(TRACK_MEASURE, { measureId: m.id, status: 'implemented' });
-    await perform(pb, dpia.instanceId, 'TrackMeasures', { trackingNote: 'Beide maatregelen uitgevoerd.' });
+    await perform(await TestClient.as(platform, 'ciso.leusden'), dpia.instanceId, 'TrackMeasures', { trackingNote: 'Beide maatregelen uitgevoerd.' });
     expect((await pb.ok(DPIA, { id: dpia.id })).dpia.measures.map((m: any) => m.status)).toEqual(['implemented', 'implemented']);
   });
 
