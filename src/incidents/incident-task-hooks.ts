@@ -45,10 +45,12 @@ async function assessReport({ em, instance, values, actor }: TaskCompletionConte
   });
   const deviation = incident.proposedImpact && impact !== incident.proposedImpact ? ` (voorstel was ${incident.proposedImpact})` : '';
   await logEvent(em, incident, confirmed ? `Beoordeling CISO: incident bevestigd, impact ${impact}${deviation}, persoonsgegevens ${yesNo(personalData)}` : 'Beoordeling CISO: geen incident', actor, now);
-  if (!personalData) return;
+  // The CISO who confirmed the incident handles it: the zaak's behandelaar (step RolBehandelaar).
+  const handler = { behandelaar: actor.userId };
+  if (!personalData) return { variables: handler };
   const variables = await startBreach(em, incident, values.awarenessAt, actor, now);
   await logEvent(em, incident, `72-uurstermijn gestart; uiterste meldmoment ${variables.breachDeadlineAt}`, actor, now);
-  return { variables };
+  return { variables: { ...variables, ...handler } };
 }
 
 async function withIncident(ctx: TaskCompletionContext) {

@@ -83,6 +83,7 @@ describe('scenario (a): a low-impact incident without personal data is solved by
     expect(zaakSteps).toEqual([
       { element: 'ZaakAanmaken', status: 'done', skip_reason: 'no zaaksysteem is configured (ZGW_CONFIG_FILE)' },
       { element: 'StatusBeoordeeld', status: 'done', skip_reason: 'no zaaksysteem is configured (ZGW_CONFIG_FILE)' },
+      { element: 'RolBehandelaar', status: 'done', skip_reason: 'no zaaksysteem is configured (ZGW_CONFIG_FILE)' },
     ]);
   });
 

@@ -53,7 +53,7 @@ describe('a data breach mirrored as a zaak with the AP notification attached', (
   const documentsOfZaak = () =>
     fake.store.zaakinformatieobjecten.filter((z) => z.zaak === zaak.url).map((z) => fake.find('enkelvoudiginformatieobjecten', z.informatieobject)!);
 
-  it('6: the CISO confirms the breach; the zaak is created with our case id, confidential, and its first status', async () => {
+  it('6: the CISO confirms the breach; the zaak is created with our case id, confidential, its first status and the CISO as behandelaar', async () => {
     ({ reportIncident: incident } = await employee.ok(REPORT_INCIDENT, { report: aBreachReport(5) }));
     await drainOutbox(platform);
     // A report not yet assessed is no zaak: it may turn out to be no incident at all.
@@ -70,6 +70,9 @@ describe('a data breach mirrored as a zaak with the AP notification attached', (
       kenmerken: [{ kenmerk: incident.instanceId, bron: 'privacyflow' }],
     });
     expect(statusesOf(fake, zaak.url)).toEqual(['Melding beoordeeld']);
+    // The CISO who confirmed it handles the zaak.
+    expect(fake.store.rollen.filter((r) => r.zaak === zaak.url).map((r) => [r.omschrijvingGeneriek, r.betrokkeneType, r.betrokkeneIdentificatie.identificatie]))
+      .toEqual([['behandelaar', 'medewerker', 'ciso.leusden']]);
     // The zaaksysteem's audit trail shows the reporter, on whose behalf the case runs.
     expect(fake.requests.find((r) => r.method === 'POST' && r.path.endsWith('/zaken'))!.claims.user_id).toBe('medewerker.leusden');
   });
@@ -127,6 +130,7 @@ describe('a data breach mirrored as a zaak with the AP notification attached', (
     expect(zaakSteps.map((m) => m.element)).toEqual([
       'ZaakAanmaken',
       'StatusBeoordeeld',
+      'RolBehandelaar',
       'AttachApNotification',
       'StatusGemeldBijAp',
       'AttachFinalApNotification',

@@ -452,6 +452,7 @@ export class FakeOpenZaak {
     this.statustypen(zaaktype, ['Melding beoordeeld', 'Gemeld bij de AP', 'Betrokkenen geïnformeerd', 'Afgehandeld']);
     this.resultaattypen(zaaktype, ['Geen datalek', 'Datalek, niet meldplichtig', 'Datalek, gemeld bij de AP', 'Melding ingetrokken']);
     this.informatieobjecttype(zaaktype, 'Melding datalek AP');
+    this.roltype(zaaktype, 'Behandelaar', 'behandelaar');
     return { zaaktype };
   }
 

@@ -48,6 +48,7 @@ export function leusdenConfiguration(fake: FakeOpenZaak) {
             zaaktype: 'DATALEK',
             statustypen: { StatusBeoordeeld: 'Melding beoordeeld', StatusGemeldBijAp: 'Gemeld bij de AP', StatusBetrokkenenGeinformeerd: 'Betrokkenen geïnformeerd' },
             informatieobjecttypen: { AttachApNotification: 'Melding datalek AP', AttachFinalApNotification: 'Melding datalek AP' },
+            roltypen: { behandelaar: 'Behandelaar' },
             resultaattypen: {
               'geen-datalek': 'Geen datalek',
               'niet-meldplichtig': 'Datalek, niet meldplichtig',

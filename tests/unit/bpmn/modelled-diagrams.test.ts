@@ -175,18 +175,20 @@ describe('the zaak steps of the diagrams', () => {
     return Object.values(model.serviceTasks!).filter((t) => t.service.startsWith('zgw.'));
   };
 
-  it('incident-management: a zaak from the confirmed incident, statuses at the milestones, the AP notification twice, closed with the incident', async () => {
+  it('incident-management: a zaak from the confirmed incident, the CISO as behandelaar, statuses at the milestones, the AP notification twice, closed with the incident', async () => {
     const steps = await zaakSteps('incident-management.bpmn');
     expect(steps.map((s) => [s.id, s.service, s.properties.document ?? ''])).toEqual(expect.arrayContaining([
       ['ZaakAanmaken', 'zgw.zaak-aanmaken', ''],
       ['StatusBeoordeeld', 'zgw.status-zetten', ''],
+      ['RolBehandelaar', 'zgw.rol-toevoegen', ''],
       ['AttachApNotification', 'zgw.document-toevoegen', 'ap-melding'],
       ['StatusGemeldBijAp', 'zgw.status-zetten', ''],
       ['AttachFinalApNotification', 'zgw.document-toevoegen', 'ap-melding'],
       ['StatusBetrokkenenGeinformeerd', 'zgw.status-zetten', ''],
       ['CloseZaak', 'zgw.zaak-afsluiten', ''],
     ]));
-    expect(steps).toHaveLength(7);
+    expect(steps).toHaveLength(8);
+    expect(steps.find((s) => s.id === 'RolBehandelaar')!.properties).toEqual({ behandelaar: '${behandelaar}' });
   });
 
   it('incident-management: the resultaat follows what happened to the breach', async () => {
