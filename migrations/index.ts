@@ -18,6 +18,7 @@ import { OutboxSkipReason1796800000000 } from './1796800000000-outbox-skip-reaso
 import { EvidenceContent1796900000001 } from './1796900000001-evidence-content';
 import { Notifications1796910000000 } from './1796910000000-notifications';
 import { DpiaSourceIncident1796950000000 } from './1796950000000-dpia-source-incident';
+import { DpiaRevisionRounds1797000000000 } from './1797000000000-dpia-revision-rounds';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs see the same set. */
 export const allMigrations = [
@@ -41,4 +42,5 @@ export const allMigrations = [
   EvidenceContent1796900000001,
   Notifications1796910000000,
   DpiaSourceIncident1796950000000,
+  DpiaRevisionRounds1797000000000,
 ];

@@ -20,7 +20,9 @@ const lanes = [
 let top = 60;
 for (const l of lanes) { l.y = top; top += l.h; }
 const laneY = (id, dy = 0) => { const l = lanes.find((x) => x.id === id); return l.y + 70 + dy; };
-const col = (c) => 260 + c * 180;
+const x = (c) => 260 + c * 180;
+// Columns of the procedure; RoundMerge (6) and ReviseGateway (12) sit in columns of their own.
+const col = (c) => x(c >= 11 ? c + 2 : c >= 6 ? c + 1 : c);
 
 const req = [['required']];
 const text = (max) => [['maxlength', String(max)]];
@@ -52,6 +54,7 @@ const nodes = [
     form: [f('complianceFindings', 'Bevindingen van de compliance check', 'string', [...req, ...text(8000)])] },
   { k: 'userTask', id: 'FormDpiaTeam', name: 'DPIA-team samenstellen', lane: 'Lane_pb', x: col(5), groups: 'privacybeheerder',
     form: [f('teamMembers', 'Leden van het DPIA-team (gebruikersnamen, gescheiden door komma’s; niet de adviserende FG)', 'string', [...req, ...text(2000)])] },
+  { k: 'exclusiveGateway', id: 'RoundMerge', name: 'Beoordelingsronde', lane: 'Lane_team', x: x(6) + 45 },
   { k: 'userTask', id: 'AssessImpact', name: 'Impact en maatregelen beoordelen (art. 35 lid 7 AVG)', lane: 'Lane_team', x: col(6), groups: 'privacybeheerder', users: TEAM,
     form: [
       f('systematicDescription', 'Systematische beschrijving van de verwerking', 'string', [...req, ...text(8000)]),
@@ -71,8 +74,15 @@ const nodes = [
     ],
     props: [['notInitiator', 'true']] },
   { k: 'userTask', id: 'DecideOnAdvice', name: 'Besluiten over het advies van de FG', lane: 'Lane_mt', x: col(10), groups: 'gemeentesecretaris',
-    form: [f('adviceFollowed', 'Wordt het advies van de FG gevolgd?', 'boolean', req), f('notFollowedReason', 'Waarom niet (verplicht als het advies niet wordt gevolgd)', 'string', text(4000))],
+    form: [
+      f('adviceFollowed', 'Wordt het advies van de FG gevolgd?', 'boolean', req),
+      f('notFollowedReason', 'Waarom niet (verplicht als het advies niet wordt gevolgd)', 'string', text(4000)),
+      f('reviseDpia', 'DPIA laten aanvullen door het DPIA-team en opnieuw voorleggen aan de FG (nieuwe versie)?', 'boolean'),
+      f('revisionRequest', 'Wat moet het DPIA-team aanvullen of herzien (verplicht bij een nieuwe ronde)', 'string', text(4000)),
+    ],
     props: [['separateFrom', 'FgAssessment']] },
+  // The controller decides, the FG advises (art. 38–39 AVG): a new round of assessment is the decision-maker's call.
+  { k: 'exclusiveGateway', id: 'ReviseGateway', name: 'Nieuwe beoordelingsronde?', lane: 'Lane_mt', x: x(12) + 45, def: 'Flow_Decided' },
   { k: 'exclusiveGateway', id: 'ResidualGateway', name: 'Restrisico hoog?', lane: 'Lane_mt', x: col(11), def: 'Flow_ResidualAcceptable' },
   { k: 'subProcess', id: 'PriorConsultation', name: 'Voorafgaande raadpleging van de AP (art. 36 AVG)', lane: 'Lane_ap', x: col(12) - 40, y: laneY('Lane_ap', -50), w: 1100, h: 380 },
   { k: 'exclusiveGateway', id: 'RegisterMerge', name: 'Uitkomst bekend', lane: 'Lane_pb', x: col(18) + 60 },
@@ -121,12 +131,15 @@ const flows = [
   ['Flow_FullDpia', 'RouteGateway', 'FormDpiaTeam', null, 'Volledige DPIA'],
   ['Flow_Compliance', 'RouteGateway', 'ComplianceCheck', '${dpiaRoute = "compliance_check"}', 'Geen DPIA vereist'],
   ['Flow_ComplianceDone', 'ComplianceCheck', 'RegisterMerge'],
-  ['Flow_TeamFormed', 'FormDpiaTeam', 'AssessImpact'],
+  ['Flow_TeamFormed', 'FormDpiaTeam', 'RoundMerge'],
+  ['Flow_RoundOpened', 'RoundMerge', 'AssessImpact'],
   ['Flow_Assessed', 'AssessImpact', 'WriteReport'],
   ['Flow_Reported', 'WriteReport', 'TrackMeasures'],
   ['Flow_Tracked', 'TrackMeasures', 'FgAssessment'],
   ['Flow_FgAssessed', 'FgAssessment', 'DecideOnAdvice'],
-  ['Flow_Decided', 'DecideOnAdvice', 'ResidualGateway'],
+  ['Flow_AdviceDecided', 'DecideOnAdvice', 'ReviseGateway'],
+  ['Flow_Revise', 'ReviseGateway', 'RoundMerge', '${reviseDpia}', 'Nieuwe ronde'],
+  ['Flow_Decided', 'ReviseGateway', 'ResidualGateway', null, 'DPIA vastgesteld'],
   ['Flow_ResidualHigh', 'ResidualGateway', 'PriorConsultation', '${residualRisk = "high"}', 'Hoog'],
   ['Flow_ResidualAcceptable', 'ResidualGateway', 'RegisterMerge', null, 'Laag of midden'],
   ['Flow_Consulted', 'PriorConsultation', 'RegisterMerge'],
@@ -235,7 +248,10 @@ for (const [id, s, t] of flows) {
   const a = byId[s], b = byId[t];
   let pts;
   if (a.k === 'boundaryEvent') pts = [[a.bx + a.w / 2, a.by + a.h], [a.bx + a.w / 2, b.by + b.h / 2], [b.bx, b.by + b.h / 2]];
-  else if (b.bx + 5 < a.bx + a.w) { // loop back: go over the top
+  else if (id === 'Flow_Revise') { // the new round: below the decision lane's tasks, back up into the merge
+    const y = a.by + a.h + 25;
+    pts = [[a.bx + a.w / 2, a.by + a.h], [a.bx + a.w / 2, y], [b.bx + b.w / 2, y], [b.bx + b.w / 2, b.by + b.h]];
+  } else if (b.bx + 5 < a.bx + a.w) { // loop back: go over the top
     const y = Math.min(a.by, b.by) - 20;
     pts = [[a.bx + a.w / 2, a.by], [a.bx + a.w / 2, y], [b.bx + b.w / 2, y], [b.bx + b.w / 2, b.by]];
   } else {

@@ -82,7 +82,7 @@ export const CASE_TABLES: readonly CaseTable[] = [
   { table: 'dpia_risk', key: ['dpia_id', 'code'], from: viaDpia('dpia_risk'), instanceId: 'd.instance_id', tenantId: 'd.tenant_id', text: ['title'], json: [], change: 'update', label: 'DPIA-risico’s' },
   { table: 'dpia_measure', key: ['id'], from: viaDpia('dpia_measure'), instanceId: 'd.instance_id', tenantId: 'd.tenant_id', text: ['description'], json: [], change: 'update', label: 'DPIA-maatregelen' },
   { table: 'dpia_report', key: ['dpia_id', 'version'], from: viaDpia('dpia_report'), instanceId: 'd.instance_id', tenantId: 'd.tenant_id', text: ['markdown', 'html'], json: [], change: 'update', notExported: ['html'], label: 'DPIA-rapport', derived: ['pdf', 'pdf_sha256'] },
-  { table: 'dpia_fg_advice', key: ['dpia_id', 'version'], from: viaDpia('dpia_fg_advice'), instanceId: 'd.instance_id', tenantId: 'd.tenant_id', text: ['advice', 'not_followed_reason'], json: [], change: 'update', label: 'DPIA-advies FG' },
+  { table: 'dpia_fg_advice', key: ['dpia_id', 'version'], from: viaDpia('dpia_fg_advice'), instanceId: 'd.instance_id', tenantId: 'd.tenant_id', text: ['advice', 'not_followed_reason', 'revision_request'], json: [], change: 'update', label: 'DPIA-advies FG' },
 ];
 
 const STAFF = 'usernames of staff acting in their role: kept for accountability (art. 5(2), 24 and 32 AVG), not a data subject of the case';

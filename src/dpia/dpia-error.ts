@@ -25,6 +25,7 @@ export enum DpiaErrorCode {
   PROCESSING_NOT_ALLOWED = 'DPIA_PROCESSING_NOT_ALLOWED',
   INCIDENT_NOT_CLOSED = 'DPIA_INCIDENT_NOT_CLOSED',
   ALREADY_OPEN = 'DPIA_ALREADY_OPEN',
+  REVISION_REQUEST_REQUIRED = 'DPIA_REVISION_REQUEST_REQUIRED',
 }
 
 /** What staff see for each code (Dutch); the English `message` is for logs. */
@@ -46,10 +47,11 @@ export const DPIA_ERROR_TEXTS: Record<DpiaErrorCode, string> = {
   [DpiaErrorCode.RISKS_MISSING]: 'Leg eerst de risico’s vast in het risicoregister.',
   [DpiaErrorCode.RISK_INVALID]: 'Elk risico heeft een unieke code, een omschrijving en kans en impact.',
   [DpiaErrorCode.MEASURE_INVALID]: 'Een maatregel heeft een omschrijving, een eigenaar, een datum en een bekend risico.',
-  [DpiaErrorCode.NOT_IN_ASSESSMENT]: 'Risico’s en maatregelen worden vastgelegd tijdens de beoordeling van een volledige DPIA.',
+  [DpiaErrorCode.NOT_IN_ASSESSMENT]: 'Risico’s en maatregelen worden vastgelegd tijdens de beoordeling van een volledige DPIA; na het rapport liggen ze vast tot er een nieuwe beoordelingsronde is.',
   [DpiaErrorCode.ADVICE_REASON_REQUIRED]: 'Geef aan waarom het advies van de FG niet wordt gevolgd.',
   [DpiaErrorCode.AP_SUBMISSION_IN_FUTURE]: 'De datum van indiening bij de AP ligt niet in de toekomst.',
   [DpiaErrorCode.AP_TERM_ALREADY_EXTENDED]: 'De AP kan de termijn eenmaal met zes weken verlengen.',
+  [DpiaErrorCode.REVISION_REQUEST_REQUIRED]: 'Geef aan wat het DPIA-team in de nieuwe ronde moet aanvullen of herzien.',
   [DpiaErrorCode.PRIOR_CONSULTATION_PENDING]: 'De verwerking mag niet starten voordat de AP heeft geantwoord.',
   [DpiaErrorCode.PROCESSING_NOT_ALLOWED]: 'De verwerking mag (nog) niet starten.',
   [DpiaErrorCode.INCIDENT_NOT_CLOSED]: 'Een DPIA heropenen kan bij de evaluatie, dus nadat het incident is afgesloten.',

@@ -112,7 +112,8 @@ async function writeReport(reports: DpiaReportRenderer, { em, instance, values, 
     writtenBy: actor.userId,
     writtenAt: now,
   });
-  await update(em, dpia, { residualLevel: report.residualLevel });
+  // What the FG assesses is this report: from here on the risk register of this version stands still.
+  await update(em, dpia, { residualLevel: report.residualLevel, status: 'reported' });
   return { variables: { residualRisk: report.residualLevel } };
 }
 
@@ -132,20 +133,45 @@ async function fgAssessment({ em, instance, values, actor }: TaskCompletionConte
     advisedAt: new Date(),
     followed: null,
     notFollowedReason: null,
+    revisionRequest: null,
     decidedBy: null,
     decidedAt: null,
   });
   await update(em, dpia, { status: 'fg_assessment' });
 }
 
-/** MT/B&W decide on the FG's advice; not following it needs a reason. A high residual risk blocks the processing. */
+/**
+ * MT/B&W decide on the FG's advice; not following it needs a reason. They may send the DPIA back to the
+ * team for a new round (a new version of answers and report, on which the FG advises again). Otherwise a
+ * high residual risk blocks the processing until the AP has answered.
+ */
 async function decideOnAdvice({ em, instance, values, actor }: TaskCompletionContext) {
   const now = new Date();
   const dpia = await requireDpiaOfInstance(em, instance.id);
   const followed = values.adviceFollowed === true;
   const reason = text(values.notFollowedReason);
+  const revise = values.reviseDpia === true;
+  const revisionRequest = text(values.revisionRequest);
   if (!followed && !reason) throw new DpiaError(DpiaErrorCode.ADVICE_REASON_REQUIRED, 'say why the FG advice is not followed', { field: 'notFollowedReason' });
-  await em.update(DpiaFgAdviceEntity, { dpiaId: dpia.id, version: dpia.questionnaireVersion }, { followed, notFollowedReason: followed ? null : reason, decidedBy: actor.userId, decidedAt: now });
+  if (revise && !revisionRequest) throw new DpiaError(DpiaErrorCode.REVISION_REQUEST_REQUIRED, 'say what the team is to revise', { field: 'revisionRequest' });
+  await em.update(DpiaFgAdviceEntity, { dpiaId: dpia.id, version: dpia.questionnaireVersion }, {
+    followed,
+    notFollowedReason: followed ? null : reason,
+    revisionRequest: revise ? revisionRequest : null,
+    decidedBy: actor.userId,
+    decidedAt: now,
+  });
+  // The variable is always set: a form without the field must not replay an earlier round's choice.
+  if (revise) {
+    await update(em, dpia, { status: 'assessment' });
+    return { variables: { reviseDpia: true } };
+  }
+  await closeAssessment(em, dpia, now);
+  return { variables: { reviseDpia: false } };
+}
+
+/** The version stands: a high residual risk goes to the AP (art. 36), anything else to the register. */
+async function closeAssessment(em: EntityManager, dpia: DpiaEntity, now: Date) {
   if (dpia.residualLevel === 'high') {
     await update(em, dpia, { status: 'prior_consultation' });
     await setProcessingStatus(em, dpia.processingId, { status: 'prior_consultation' }, now);

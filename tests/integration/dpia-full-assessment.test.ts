@@ -179,7 +179,7 @@ describe('DPIA: a full DPIA whose measures bring the risk down', () => {
     await perform(gs, dpia.instanceId, 'DecideOnAdvice', { adviceFollowed: true });
     const { dpia: advised } = await pb.ok(DPIA, { id: dpia.id });
     expect(advised.fgAdvice).toEqual([
-      { version: 1, opinion: 'positief', advice: 'Akkoord; evalueer de bewaartermijn na een jaar.', advisedBy: 'fg', followed: true, notFollowedReason: null, decidedBy: 'gemeentesecretaris.leusden' },
+      { version: 1, opinion: 'positief', advice: 'Akkoord; evalueer de bewaartermijn na een jaar.', advisedBy: 'fg', followed: true, notFollowedReason: null, revisionRequest: null, decidedBy: 'gemeentesecretaris.leusden' },
     ]);
     expect(await openTaskIds(pb, dpia.instanceId)).toEqual(['UpdateRegister']);
   });

@@ -17,7 +17,7 @@ export const DPIA = `query Dpia($id: ID!) { dpia(id: $id) { ${DPIA_FIELDS}
   risks { code title measuresAssessed before { likelihood impact score level } after { likelihood impact score level } }
   measures { id riskCode description owner dueDate status }
   reports { version markdown html heatMapSvg pdfSha256 writtenBy writtenAt }
-  fgAdvice { version opinion advice advisedBy followed notFollowedReason decidedBy } } }`;
+  fgAdvice { version opinion advice advisedBy followed notFollowedReason revisionRequest decidedBy } } }`;
 
 export const PROCESSING = `query Processing($id: ID!) { processing(id: $id) { ${PROCESSING_FIELDS} dpiaHistory { reference kind status route residualLevel } } }`;
 

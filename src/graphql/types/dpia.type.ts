@@ -71,6 +71,8 @@ export class DpiaFgAdvice {
   @Field() advisedAt: Date;
   @Field(() => Boolean, { nullable: true }) followed: boolean | null;
   @Field(() => String, { nullable: true }) notFollowedReason: string | null;
+  @Field(() => String, { nullable: true, description: 'Set when MT/B&W sent this version back to the DPIA team: what the next version is to revise.' })
+  revisionRequest: string | null;
   @Field(() => String, { nullable: true }) decidedBy: string | null;
   @Field(() => Date, { nullable: true }) decidedAt: Date | null;
 }

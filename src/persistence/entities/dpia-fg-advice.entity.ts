@@ -11,6 +11,8 @@ export class DpiaFgAdviceEntity {
   @Column('timestamptz', { name: 'advised_at' }) advisedAt: Date;
   @Column('boolean', { nullable: true }) followed: boolean | null;
   @Column('text', { name: 'not_followed_reason', nullable: true }) notFollowedReason: string | null;
+  /** When MT/B&W sent this version back to the team: what the next round is to revise. */
+  @Column('text', { name: 'revision_request', nullable: true }) revisionRequest: string | null;
   @Column('text', { name: 'decided_by', nullable: true }) decidedBy: string | null;
   @Column('timestamptz', { name: 'decided_at', nullable: true }) decidedAt: Date | null;
 }

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { QuickscanAnswers, QuickscanOutcome } from '../../dpia/quickscan';
 
-export type DpiaStatus = 'signalled' | 'quickscan' | 'compliance_check' | 'assessment' | 'fg_assessment' | 'prior_consultation' | 'register_update' | 'completed';
+export type DpiaStatus = 'signalled' | 'quickscan' | 'compliance_check' | 'assessment' | 'reported' | 'fg_assessment' | 'prior_consultation' | 'register_update' | 'completed';
 
 /** One DPIA (or compliance check) of a processing: the case of bpmn/dpia.bpmn. */
 @Entity('dpia')
