@@ -13,7 +13,7 @@ const lanes = [
   { id: 'Lane_fg', name: 'Functionaris gegevensbescherming', h: 140 },
   { id: 'Lane_pb', name: 'Privacybeheerder', h: 220 },
   { id: 'Lane_team', name: 'DPIA-team (privacybeheerder, CISO, proceseigenaar, uitvoerend medewerker)', h: 140 },
-  { id: 'Lane_mt', name: 'MT / college van B&W (gemeentesecretaris)', h: 140 },
+  { id: 'Lane_mt', name: 'MT / college van B&W (gemeentesecretaris)', h: 170 },
   { id: 'Lane_ap', name: 'Voorafgaande raadpleging Autoriteit Persoonsgegevens (privacybeheerder)', h: 420 },
   { id: 'Lane_auto', name: 'Privacyflow (geautomatiseerd)', h: 140 },
 ];
@@ -82,7 +82,7 @@ const nodes = [
     ],
     props: [['separateFrom', 'FgAssessment']] },
   // The controller decides, the FG advises (art. 38–39 AVG): a new round of assessment is the decision-maker's call.
-  { k: 'exclusiveGateway', id: 'ReviseGateway', name: 'Nieuwe beoordelingsronde?', lane: 'Lane_mt', x: x(12) + 45, def: 'Flow_Decided' },
+  { k: 'exclusiveGateway', id: 'ReviseGateway', name: 'Nieuwe beoordelingsronde?', lane: 'Lane_mt', x: x(12) + 45, def: 'Flow_Decided', labelAbove: true },
   { k: 'exclusiveGateway', id: 'ResidualGateway', name: 'Restrisico hoog?', lane: 'Lane_mt', x: col(11), def: 'Flow_ResidualAcceptable' },
   { k: 'subProcess', id: 'PriorConsultation', name: 'Voorafgaande raadpleging van de AP (art. 36 AVG)', lane: 'Lane_ap', x: col(12) - 40, y: laneY('Lane_ap', -50), w: 1100, h: 380 },
   { k: 'exclusiveGateway', id: 'RegisterMerge', name: 'Uitkomst bekend', lane: 'Lane_pb', x: col(18) + 60 },
@@ -241,7 +241,7 @@ for (const l of lanes) L.push(`      <bpmndi:BPMNShape id="${l.id}_di" bpmnEleme
 for (const n of all) {
   const extra = n.k === 'subProcess' ? ' isExpanded="true"' : n.k === 'exclusiveGateway' ? ' isMarkerVisible="true"' : '';
   L.push(`      <bpmndi:BPMNShape id="${n.id}_di" bpmnElement="${n.id}"${extra}>`, `        <dc:Bounds x="${n.bx}" y="${n.by}" width="${n.w}" height="${n.h}" />`);
-  if (n.k !== 'userTask' && n.k !== 'serviceTask' && n.k !== 'subProcess') L.push('        <bpmndi:BPMNLabel>', `          <dc:Bounds x="${n.bx - 30}" y="${n.by + n.h + 4}" width="${n.w + 60}" height="27" />`, '        </bpmndi:BPMNLabel>');
+  if (n.k !== 'userTask' && n.k !== 'serviceTask' && n.k !== 'subProcess') L.push('        <bpmndi:BPMNLabel>', `          <dc:Bounds x="${n.bx - 30}" y="${n.labelAbove ? n.by - 31 : n.by + n.h + 4}" width="${n.w + 60}" height="27" />`, '        </bpmndi:BPMNLabel>');
   L.push('      </bpmndi:BPMNShape>');
 }
 for (const [id, s, t] of flows) {
@@ -249,7 +249,7 @@ for (const [id, s, t] of flows) {
   let pts;
   if (a.k === 'boundaryEvent') pts = [[a.bx + a.w / 2, a.by + a.h], [a.bx + a.w / 2, b.by + b.h / 2], [b.bx, b.by + b.h / 2]];
   else if (id === 'Flow_Revise') { // the new round: below the decision lane's tasks, back up into the merge
-    const y = a.by + a.h + 25;
+    const y = a.by + a.h + 30;
     pts = [[a.bx + a.w / 2, a.by + a.h], [a.bx + a.w / 2, y], [b.bx + b.w / 2, y], [b.bx + b.w / 2, b.by + b.h]];
   } else if (b.bx + 5 < a.bx + a.w) { // loop back: go over the top
     const y = Math.min(a.by, b.by) - 20;
