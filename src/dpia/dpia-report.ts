@@ -1,6 +1,7 @@
 import { escapeHtml } from '../documents/markdown-escape';
 import { fillTemplate, TemplateDirectory } from '../documents/markdown-template';
 import { renderMarkdownPdf, type PdfFile } from '../documents/pdf-renderer';
+import { checkTemplates } from '../documents/template-requirements';
 import type { DpiaEntity, DpiaMeasureEntity, DpiaRiskEntity, ProcessingEntity } from '../persistence/entities';
 import { renderHeatMap } from './heat-map';
 import { assessmentOf, ratingsOf } from './risk-register';
@@ -52,6 +53,10 @@ export class DpiaReportRenderer {
 
   constructor(templateDir: string) {
     this.templates = new TemplateDirectory(templateDir);
+    // The art. 35 lid 7 elements, the risk register with its heat map, and the measures are the report.
+    checkTemplates(this.templates, {
+      report: { placeholders: ['processingName', 'reference', 'version', 'sections', 'risks', 'measures', 'conclusion'], figures: [HEAT_MAP_FIGURE] },
+    });
   }
 
   render(input: ReportInput): RenderedReport {

@@ -91,6 +91,7 @@ describe('the letter that ends a request, as PDF, for each outcome', () => {
     expect(text).toContain(`${managerName} Afdelingsmanager`);
     expect(text).not.toContain('afdelingsmanager.putten');
     expect(text).toContain(`Het bezwaarschrift moet binnen zes weken na de verzenddatum van deze brief worden ingediend, dus uiterlijk op ${dutchDate(request.objectionDeadline)}.`);
+    expect(text.indexOf('Het bezwaarschrift moet')).toBeLessThan(text.indexOf('namens dezen (in mandaat)'));
   }
 
   const groundLabel = (right: DataSubjectRight, id: string) => [...refusalGroundsFor(right), ...NOT_PROCESSED_GROUNDS].find((g) => g.id === id)!.label;

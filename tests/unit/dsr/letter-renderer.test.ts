@@ -36,6 +36,9 @@ describe('letters from templates', () => {
     const { markdown } = renderer.render('decision', { ...view, sentOn: '1 april 2026', signerName: 'Evelien de Jong', signerFunction: 'Afdelingsmanager', objectionDeadline: '13 mei 2026' });
     expect(markdown).toContain('namens dezen (in mandaat),\n\nEvelien de Jong\nAfdelingsmanager');
     expect(markdown).toContain('dus uiterlijk op **13 mei 2026**');
+    // As in the BLNP model decision: the objection clause stands under the besluit, before the signature.
+    expect(markdown.indexOf('## Bezwaar')).toBeGreaterThan(markdown.indexOf('## Uw rechten'));
+    expect(markdown.indexOf('## Bezwaar')).toBeLessThan(markdown.indexOf('Met vriendelijke groet,'));
   });
 
   it('confirms a withdrawal, signed, without an objection clause: there is no besluit', () => {
