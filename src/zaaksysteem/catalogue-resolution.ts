@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { ZgwMunicipalitySettings, ZgwProcessSettings, ZgwSettings } from './zgw-config';
 import { ZgwConfigError, ZgwErrorCode } from './zgw-error';
 import { ZgwHttpClient, ZgwTransport } from './zgw-http';
+import { ZgwResponses } from './zgw-responses';
 
 /** A process's catalogue items as URLs of the versions valid today. */
 export interface ResolvedProcess {
@@ -45,7 +46,7 @@ function byOmschrijving(
 async function resolveProcess(client: ZgwHttpClient, m: ZgwMunicipalitySettings, key: string, p: ZgwProcessSettings, problems: Problems): Promise<ResolvedProcess | undefined> {
   const path = `municipalities.${m.tenantId}.processes.${key}`;
   const date = today();
-  const zaaktypen = await client.all<any>(`${m.apis.catalogi}/zaaktypen`, { catalogus: m.catalogus, identificatie: p.zaaktype, status: 'definitief', datumGeldigheid: date });
+  const zaaktypen = await client.all(`${m.apis.catalogi}/zaaktypen`, ZgwResponses.zaaktype, { catalogus: m.catalogus, identificatie: p.zaaktype, status: 'definitief', datumGeldigheid: date });
   // The API filters on the date already; filter again so a provider that ignores it cannot hand us an expired version.
   const valid = zaaktypen.filter((z) => !z.concept && z.beginGeldigheid <= date && (!z.eindeGeldigheid || z.eindeGeldigheid >= date));
   if (valid.length !== 1) {
@@ -57,18 +58,18 @@ async function resolveProcess(client: ZgwHttpClient, m: ZgwMunicipalitySettings,
     return undefined;
   }
   const zaaktype = valid[0];
-  const statustypen = await client.all<any>(`${m.apis.catalogi}/statustypen`, { zaaktype: zaaktype.url });
-  const resultaattypen = await client.all<any>(`${m.apis.catalogi}/resultaattypen`, { zaaktype: zaaktype.url });
-  const roltypen = await client.all<any>(`${m.apis.catalogi}/roltypen`, { zaaktype: zaaktype.url });
+  const statustypen = await client.all(`${m.apis.catalogi}/statustypen`, ZgwResponses.statustype, { zaaktype: zaaktype.url });
+  const resultaattypen = await client.all(`${m.apis.catalogi}/resultaattypen`, ZgwResponses.resultaattype, { zaaktype: zaaktype.url });
+  const roltypen = await client.all(`${m.apis.catalogi}/roltypen`, ZgwResponses.roltype, { zaaktype: zaaktype.url });
   // The document types a zaak of this type may hold (zrc-017). Not zaaktype.informatieobjecttypen: Catalogi 1.3.1 declares that a string.
-  const allowed = new Set((await client.all<any>(`${m.apis.catalogi}/zaaktype-informatieobjecttypen`, { zaaktype: zaaktype.url })).map((z) => z.informatieobjecttype));
-  const iots = (await client.all<any>(`${m.apis.catalogi}/informatieobjecttypen`, { catalogus: m.catalogus, status: 'definitief' })).filter((i) => allowed.has(i.url));
+  const allowed = new Set((await client.all(`${m.apis.catalogi}/zaaktype-informatieobjecttypen`, ZgwResponses.zaaktypeInformatieobjecttype, { zaaktype: zaaktype.url })).map((z) => z.informatieobjecttype));
+  const iots = (await client.all(`${m.apis.catalogi}/informatieobjecttypen`, ZgwResponses.informatieobjecttype, { catalogus: m.catalogus, status: 'definitief' })).filter((i) => allowed.has(i.url));
   const eind = [...statustypen].sort((a, b) => b.volgnummer - a.volgnummer)[0];
   if (!eind) problems.push({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: `${path}.statustypen`, message: 'the zaaktype has no statustypen' });
 
   let besluittype: ResolvedProcess['besluittype'];
   if (p.besluittype) {
-    const found = (await client.all<any>(`${m.apis.catalogi}/besluittypen`, { catalogus: m.catalogus, zaaktypen: zaaktype.url, status: 'definitief' }))
+    const found = (await client.all(`${m.apis.catalogi}/besluittypen`, ZgwResponses.besluittype, { catalogus: m.catalogus, zaaktypen: zaaktype.url, status: 'definitief' }))
       .find((b) => b.omschrijving === p.besluittype);
     if (found) besluittype = { url: found.url, reactietermijn: found.reactietermijn ?? null };
     else problems.push({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: `${path}.besluittype`, message: `besluittype "${p.besluittype}" does not exist for this zaaktype` });

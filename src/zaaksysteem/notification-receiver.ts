@@ -10,6 +10,7 @@ import { Notificatie, notificationId, validateNotificatie } from './notification
 import { integrationActor, originatesHere, startCaseForZaak, ZaakIntakes } from './zaak-intake';
 import { ZgwError, ZgwErrorCode } from './zgw-error';
 import type { ZaaksysteemDirectory } from './zaaksysteem-directory';
+import { ZgwResponses } from './zgw-responses';
 
 export const NOTIFICATION_PATH = '/zgw/notificaties';
 
@@ -78,7 +79,7 @@ export class NotificationReceiver {
     if (!link && starting && message.kanaal === 'zaken' && message.resource === 'zaak' && message.actie === 'create') {
       // A zaak this platform created itself (its notification can arrive before our link commits) starts nothing.
       const client = this.directory.client(municipality.settings, { userId: 'system:zaaksysteem', representation: 'privacyflow' });
-      const zaak = await client.get<{ kenmerken?: { bron: string }[] }>(message.hoofdObject);
+      const zaak = await client.get(message.hoofdObject, ZgwResponses.zaak);
       if (originatesHere(zaak, this.directory.settings.bron)) {
         await this.dataSource.createQueryBuilder().insert().into(ZgwNotificationEntity).values({ ...record, outcome: 'ignored' }).orIgnore().execute();
         return 'ignored';

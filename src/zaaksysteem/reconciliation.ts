@@ -4,6 +4,7 @@ import { logger } from '../observability/logger';
 import { ZaakLinkEntity } from '../persistence/entities';
 import { originatesHere, startCaseForZaak, ZaakIntakes } from './zaak-intake';
 import type { ZaaksysteemDirectory } from './zaaksysteem-directory';
+import { ZgwResponses } from './zgw-responses';
 
 /**
  * Notifications can be lost (the standard says consumers must assume so). This round asks the
@@ -16,7 +17,7 @@ export async function reconcileNewZaken(dataSource: DataSource, intakes: ZaakInt
   for (const m of directory.municipalities) {
     const client = directory.client(m.settings, { userId: 'system:zaaksysteem', representation: 'privacyflow (reconciliatie)' });
     for (const process of Object.values(m.processes).filter((p) => p.settings.startsOnNewZaak)) {
-      const zaken = await client.all<{ url: string; einddatum?: string | null; kenmerken?: { bron: string }[] }>(`${m.settings.apis.zaken}/zaken`, {
+      const zaken = await client.all(`${m.settings.apis.zaken}/zaken`, ZgwResponses.zaak, {
         zaaktype: process.zaaktype.url,
         startdatum__gte: since,
       });

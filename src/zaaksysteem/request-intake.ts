@@ -2,35 +2,16 @@ import { DateTime } from 'luxon';
 import type { DataSubjectRequestService, RequestRegistration } from '../dsr/data-subject-request.service';
 import { DsrRequestError, DsrRequestErrorCode } from '../dsr/dsr-request-error';
 import type { ZaakIntake } from './zaak-intake';
+import { arrayOf, Infer } from './response-shape';
 import { ZgwError, ZgwErrorCode } from './zgw-error';
+import { ZgwResponses } from './zgw-responses';
 
-interface ZaakView {
-  identificatie?: string;
-  omschrijving?: string;
-  toelichting?: string;
-  registratiedatum?: string;
-  startdatum: string;
-}
-
-interface RolView {
-  omschrijvingGeneriek: string;
-  betrokkeneType: string;
-  betrokkeneIdentificatie?: {
-    inpBsn?: string;
-    voornamen?: string;
-    voorletters?: string;
-    voorvoegselGeslachtsnaam?: string;
-    geslachtsnaam?: string;
-    geboortedatum?: string;
-    verblijfsadres?: { gorOpenbareRuimteNaam?: string; aoaHuisnummer?: number; aoaHuisletter?: string; aoaHuisnummertoevoeging?: string; aoaPostcode?: string; wplWoonplaatsNaam?: string } | null;
-  } | null;
-  contactpersoonRol?: { emailadres?: string } | null;
-}
+type RolView = Infer<typeof ZgwResponses.rol>;
 
 const refused = (zaakUrl: string, message: string, fields: unknown[] = []) =>
   new ZgwError(ZgwErrorCode.INTAKE_REFUSED, `zaak ${zaakUrl} cannot become a data-subject request: ${message}`, { retryable: false, fields });
 
-const words = (...parts: (string | undefined)[]) => parts.map((p) => p?.trim()).filter(Boolean).join(' ');
+const words = (...parts: (string | null | undefined)[]) => parts.map((p) => p?.trim()).filter(Boolean).join(' ');
 
 function postalAddress(a: NonNullable<NonNullable<RolView['betrokkeneIdentificatie']>['verblijfsadres']>): string | undefined {
   const street = words(a.gorOpenbareRuimteNaam, [a.aoaHuisnummer, a.aoaHuisletter, a.aoaHuisnummertoevoeging].filter((x) => x !== undefined && x !== '').join(''));
@@ -49,9 +30,9 @@ export function dataSubjectRequestIntake(requests: () => DataSubjectRequestServi
   return async ({ tenantId, process, zaakUrl, client, actor, onStarted }) => {
     const intake = process.settings.requestIntake;
     if (!intake) throw refused(zaakUrl, `process ${process.processKey} has no requestIntake in the configuration`);
-    const zaak = await client.get<ZaakView>(zaakUrl);
-    const rollen = await client.all<RolView>(`${client.municipality.apis.zaken}/rollen`, { zaak: zaakUrl, omschrijvingGeneriek: 'initiator' });
-    const eigenschappen = await client.get<{ naam: string; waarde: string }[]>(`${zaakUrl}/zaakeigenschappen`);
+    const zaak = await client.get(zaakUrl, ZgwResponses.zaakForIntake);
+    const rollen = await client.all(`${client.municipality.apis.zaken}/rollen`, ZgwResponses.rol, { zaak: zaakUrl, omschrijvingGeneriek: 'initiator' });
+    const eigenschappen = await client.get(`${zaakUrl}/zaakeigenschappen`, arrayOf(ZgwResponses.zaakeigenschap));
 
     const initiator = rollen.find((r) => r.omschrijvingGeneriek === 'initiator' && r.betrokkeneType === 'natuurlijk_persoon')?.betrokkeneIdentificatie;
     if (!initiator) throw refused(zaakUrl, 'the zaak has no initiator who is a natuurlijk persoon');

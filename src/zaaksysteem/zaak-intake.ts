@@ -65,6 +65,6 @@ export async function startCaseForZaak(
 }
 
 /** True for a zaak that carries one of our case ids: it mirrors a case that started here. */
-export function originatesHere(zaak: { kenmerken?: { bron: string }[] }, bron: string): boolean {
+export function originatesHere(zaak: { kenmerken?: { bron: string }[] | null }, bron: string): boolean {
   return (zaak.kenmerken ?? []).some((k) => k.bron === bron);
 }

@@ -1,6 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import type { ResolvedProcess } from './catalogue-resolution';
 import type { ZgwHttpClient } from './zgw-http';
+import { ZgwResponses } from './zgw-responses';
 
 /** Confidentiality levels from least to most confidential; privacy cases are at least `vertrouwelijk`. */
 const LEVELS = ['openbaar', 'beperkt_openbaar', 'intern', 'zaakvertrouwelijk', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'];
@@ -25,13 +26,13 @@ export interface NewZaak {
  */
 export async function findOrCreateZaak(client: ZgwHttpClient, process: ResolvedProcess, zaak: NewZaak): Promise<{ url: string; created: boolean }> {
   const m = client.municipality;
-  const candidates = await client.all<any>(`${m.apis.zaken}/zaken`, { zaaktype: process.zaaktype.url, bronorganisatie: m.rsin, startdatum: zaak.startdatum });
-  const existing = candidates.find((z) => (z.kenmerken ?? []).some((k: any) => k.bron === zaak.bron && k.kenmerk === zaak.caseId));
+  const candidates = await client.all(`${m.apis.zaken}/zaken`, ZgwResponses.zaak, { zaaktype: process.zaaktype.url, bronorganisatie: m.rsin, startdatum: zaak.startdatum });
+  const existing = candidates.find((z) => (z.kenmerken ?? []).some((k) => k.bron === zaak.bron && k.kenmerk === zaak.caseId));
   if (existing) return { url: existing.url, created: false };
   const deadline =
     zaak.uiterlijkeEinddatumAfdoening ??
     DateTime.fromISO(zaak.startdatum).plus(Duration.fromISO(process.zaaktype.doorlooptijd || 'P1M')).toISODate()!;
-  const created = await client.post<any>(`${m.apis.zaken}/zaken`, {
+  const created = await client.post(`${m.apis.zaken}/zaken`, {
     zaaktype: process.zaaktype.url,
     bronorganisatie: m.rsin,
     verantwoordelijkeOrganisatie: m.rsin,
@@ -40,28 +41,28 @@ export async function findOrCreateZaak(client: ZgwHttpClient, process: ResolvedP
     vertrouwelijkheidaanduiding: atLeastVertrouwelijk(process.zaaktype.vertrouwelijkheidaanduiding),
     ...(zaak.omschrijving ? { omschrijving: zaak.omschrijving.slice(0, 80) } : {}),
     kenmerken: [{ kenmerk: zaak.caseId, bron: zaak.bron }],
-  });
+  }, ZgwResponses.created);
   return { url: created.url, created: true };
 }
 
 /** Sets a status unless the zaak already has one of this statustype (a repeated call after a crash). */
 export async function setStatus(client: ZgwHttpClient, zaakUrl: string, statustype: string, toelichting?: string): Promise<boolean> {
   const { zaken } = client.municipality.apis;
-  const existing = await client.all<any>(`${zaken}/statussen`, { zaak: zaakUrl, statustype });
+  const existing = await client.all(`${zaken}/statussen`, ZgwResponses.unread, { zaak: zaakUrl, statustype });
   if (existing.length) return false;
   await client.post(`${zaken}/statussen`, {
     zaak: zaakUrl,
     statustype,
     datumStatusGezet: new Date().toISOString(),
     ...(toelichting ? { statustoelichting: toelichting.slice(0, 1000) } : {}),
-  });
+  }, ZgwResponses.unread);
   return true;
 }
 
 /** Adds a staff member (medewerker) in a role, once. */
 export async function addEmployeeRole(client: ZgwHttpClient, zaakUrl: string, roltype: string, username: string, toelichting: string): Promise<boolean> {
   const { zaken } = client.municipality.apis;
-  const existing = await client.all<any>(`${zaken}/rollen`, { zaak: zaakUrl, roltype, betrokkeneIdentificatie__medewerker__identificatie: username });
+  const existing = await client.all(`${zaken}/rollen`, ZgwResponses.unread, { zaak: zaakUrl, roltype, betrokkeneIdentificatie__medewerker__identificatie: username });
   if (existing.length) return false;
   await client.post(`${zaken}/rollen`, {
     zaak: zaakUrl,
@@ -69,7 +70,7 @@ export async function addEmployeeRole(client: ZgwHttpClient, zaakUrl: string, ro
     betrokkeneType: 'medewerker',
     roltoelichting: toelichting.slice(0, 1000),
     betrokkeneIdentificatie: { identificatie: username.slice(0, 24) },
-  });
+  }, ZgwResponses.unread);
   return true;
 }
 
@@ -87,9 +88,8 @@ export interface ZaakDocument {
  */
 export async function attachDocument(client: ZgwHttpClient, zaakUrl: string, informatieobjecttype: string, doc: ZaakDocument): Promise<boolean> {
   const m = client.municipality;
-  const linked = await client.get<any[]>(`${m.apis.zaken}/zaakinformatieobjecten`, { zaak: zaakUrl });
-  if (linked.some((zio) => zio.titel === doc.titel)) return false;
-  const eio = await client.post<any>(`${m.apis.documenten}/enkelvoudiginformatieobjecten`, {
+  if (await documentOfZaak(client, zaakUrl, doc.titel)) return false;
+  const eio = await client.post(`${m.apis.documenten}/enkelvoudiginformatieobjecten`, {
     bronorganisatie: m.rsin,
     creatiedatum: DateTime.now().setZone('Europe/Amsterdam').toISODate(),
     titel: doc.titel.slice(0, 200),
@@ -103,9 +103,15 @@ export async function attachDocument(client: ZgwHttpClient, zaakUrl: string, inf
     inhoud: doc.inhoud.toString('base64'),
     // Closing the zaak requires a decision on usage rights for every document; ours carry none.
     indicatieGebruiksrecht: false,
-  });
-  await client.post(`${m.apis.zaken}/zaakinformatieobjecten`, { zaak: zaakUrl, informatieobject: eio.url, titel: doc.titel.slice(0, 200) });
+  }, ZgwResponses.enkelvoudiginformatieobject);
+  await client.post(`${m.apis.zaken}/zaakinformatieobjecten`, { zaak: zaakUrl, informatieobject: eio.url, titel: doc.titel.slice(0, 200) }, ZgwResponses.unread);
   return true;
+}
+
+/** The URL of the document linked to the zaak under this title (how attachDocument knows a document), if any. */
+export async function documentOfZaak(client: ZgwHttpClient, zaakUrl: string, titel: string): Promise<string | undefined> {
+  const linked = await client.get(`${client.municipality.apis.zaken}/zaakinformatieobjecten`, ZgwResponses.zaakinformatieobjecten, { zaak: zaakUrl });
+  return linked.find((zio) => zio.titel === titel.slice(0, 200))?.informatieobject;
 }
 
 export interface BesluitDates {
@@ -124,16 +130,16 @@ export interface BesluitDates {
  */
 export async function recordBesluit(client: ZgwHttpClient, zaakUrl: string, besluittype: string, dates: BesluitDates): Promise<boolean> {
   const m = client.municipality;
-  const existing = await client.all<any>(`${m.apis.besluiten}/besluiten`, { zaak: zaakUrl, besluittype });
+  const existing = await client.all(`${m.apis.besluiten}/besluiten`, ZgwResponses.besluit, { zaak: zaakUrl, besluittype });
   if (existing.length) return false;
-  await client.post(`${m.apis.besluiten}/besluiten`, { verantwoordelijkeOrganisatie: m.rsin, besluittype, zaak: zaakUrl, ...dates });
+  await client.post(`${m.apis.besluiten}/besluiten`, { verantwoordelijkeOrganisatie: m.rsin, besluittype, zaak: zaakUrl, ...dates }, ZgwResponses.besluit);
   return true;
 }
 
 /** Sets the resultaat (once) and then the eindstatus, which closes the zaak. */
 export async function closeZaak(client: ZgwHttpClient, zaakUrl: string, resultaattype: string, eindstatustype: string): Promise<void> {
   const { zaken } = client.municipality.apis;
-  const results = await client.all<any>(`${zaken}/resultaten`, { zaak: zaakUrl });
-  if (!results.length) await client.post(`${zaken}/resultaten`, { zaak: zaakUrl, resultaattype });
+  const results = await client.all(`${zaken}/resultaten`, ZgwResponses.unread, { zaak: zaakUrl });
+  if (!results.length) await client.post(`${zaken}/resultaten`, { zaak: zaakUrl, resultaattype }, ZgwResponses.unread);
   await setStatus(client, zaakUrl, eindstatustype);
 }

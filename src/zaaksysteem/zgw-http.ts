@@ -1,17 +1,15 @@
+import { arrayOf, object, optional, problemsOf, Shape, url as urlShape } from './response-shape';
 import type { ZgwMunicipalitySettings } from './zgw-config';
 import { ZgwError, ZgwErrorCode } from './zgw-error';
 import { signZgwToken, ZgwActingUser } from './zgw-token';
 
-export interface Paginated<T> {
-  count: number;
-  next: string | null;
-  results: T[];
-}
+/** A page of a ZGW list: the platform reads `results` and follows `next`. */
+const page = <T>(item: Shape<T>) => object({ next: optional(urlShape), results: arrayOf(item) });
 
 /**
  * Checks a response the client is about to accept against the API's OpenAPI specification;
  * returns the problems (empty: valid). The contract tests install one built from the official
- * files; without it, responses are only parsed.
+ * files; without it, only the fields the platform reads are checked (the call's Shape).
  */
 export interface ResponseContract {
   checkResponse(method: string, url: string, status: number, body: unknown): string[];
@@ -36,7 +34,12 @@ export class ZgwHttpClient {
     private readonly transport: ZgwTransport = {},
   ) {}
 
-  async request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  /**
+   * One call. The 2xx body must fit `shape` (what the caller reads): a body that does not is a
+   * zaaksysteem that broke its contract, refused like the contract tests do (ZGW_RESPONSE_INVALID,
+   * not retried: the same answer would come again).
+   */
+  async request<T>(method: string, url: string, shape: Shape<T>, body?: unknown): Promise<T> {
     const token = await signZgwToken(this.municipality.clientId, this.municipality.secret, this.user);
     const headers: Record<string, string> = {
       Authorization: `Bearer ${token}`,
@@ -78,27 +81,34 @@ export class ZgwHttpClient {
         problems,
       });
     }
+    const missing = problemsOf(shape, parsed);
+    if (missing.length) {
+      throw new ZgwError(ZgwErrorCode.RESPONSE_INVALID, `${method} ${url}: response lacks what the platform reads: ${missing.slice(0, 5).join('; ')}`, {
+        retryable: false,
+        problems: missing,
+      });
+    }
     return parsed as T;
   }
 
-  get<T>(url: string, query: Record<string, string> = {}): Promise<T> {
+  get<T>(url: string, shape: Shape<T>, query: Record<string, string> = {}): Promise<T> {
     const u = new URL(url);
     for (const [k, v] of Object.entries(query)) u.searchParams.set(k, v);
-    return this.request<T>('GET', u.toString());
+    return this.request('GET', u.toString(), shape);
   }
 
-  post<T>(url: string, body: unknown): Promise<T> {
-    return this.request<T>('POST', url, body);
+  post<T>(url: string, body: unknown, shape: Shape<T>): Promise<T> {
+    return this.request('POST', url, shape, body);
   }
 
-  /** Every result of a paginated list, following `next`. */
-  async all<T>(url: string, query: Record<string, string> = {}): Promise<T[]> {
+  /** Every result of a paginated list, following `next`; each item must fit `item`. */
+  async all<T>(url: string, item: Shape<T>, query: Record<string, string> = {}): Promise<T[]> {
     const out: T[] = [];
-    let page = await this.get<Paginated<T>>(url, query);
-    out.push(...page.results);
-    while (page.next) {
-      page = await this.request<Paginated<T>>('GET', page.next);
-      out.push(...page.results);
+    let current = await this.get(url, page(item), query);
+    out.push(...current.results);
+    while (current.next) {
+      current = await this.request('GET', current.next, page(item));
+      out.push(...current.results);
     }
     return out;
   }

@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { ZgwError, ZgwErrorCode } from '../../src/zaaksysteem/zgw-error';
 import { ZgwHttpClient } from '../../src/zaaksysteem/zgw-http';
+import { ZgwResponses } from '../../src/zaaksysteem/zgw-responses';
 import { FakeOpenZaak } from '../support/fake-open-zaak';
 
 const CATALOGUS = 'http://catalogus.example/catalogi/api/v1/catalogussen/1';
@@ -68,21 +69,21 @@ describe('the ZGW contract, enforced on both sides', () => {
 
     it('says which calls it could not check: the Besluiten API has no official specification here', async () => {
       const before = fake.contract.unvalidated.length;
-      await client().all(`${fake.base.besluiten}/besluiten`, { zaak: 'http://x/zaak' });
-      await client().all(`${fake.base.zaken}/statussen`, { zaak: 'http://x/zaak' });
+      await client().all(`${fake.base.besluiten}/besluiten`, ZgwResponses.besluit, { zaak: 'http://x/zaak' });
+      await client().all(`${fake.base.zaken}/statussen`, ZgwResponses.unread, { zaak: 'http://x/zaak' });
       expect(fake.contract.unvalidated.slice(before)).toEqual([expect.stringMatching(/^GET .*\/besluiten\/api\/v1\/besluiten\?/)]);
     });
   });
 
   describe('responses (the platform\'s client)', () => {
     it('accepts a response that conforms to the specification', async () => {
-      const created = await client().post<{ url: string }>(`${fake.base.zaken}/zaken`, zaak());
+      const created = await client().post(`${fake.base.zaken}/zaken`, zaak(), ZgwResponses.created);
       expect(created.url).toMatch(/\/zaken\/api\/v1\/zaken\//);
     });
 
     it('refuses a response the specification does not allow with a typed, non-retryable error', async () => {
       fake.tamperNext('POST', '/zaken', ({ uuid: _uuid, ...rest }) => ({ ...rest, startdatum: 'gisteren' }));
-      const err = await client().post(`${fake.base.zaken}/zaken`, zaak()).catch((e) => e);
+      const err = await client().post(`${fake.base.zaken}/zaken`, zaak(), ZgwResponses.created).catch((e) => e);
       expect(err).toBeInstanceOf(ZgwError);
       expect(err).toMatchObject({ code: ZgwErrorCode.RESPONSE_INVALID, retryable: false });
       expect((err as ZgwError).details.problems).toEqual(expect.arrayContaining(['uuid: required', 'startdatum: not a date']));
@@ -90,19 +91,19 @@ describe('the ZGW contract, enforced on both sides', () => {
 
     it('refuses a list whose items break the specification', async () => {
       fake.tamperNext('GET', '/statustypen', (page) => ({ ...page, results: [{ omschrijving: 'Ontvangen' }] }));
-      const err = await client().all(`${fake.base.catalogi}/statustypen`, { zaaktype }).catch((e) => e);
+      const err = await client().all(`${fake.base.catalogi}/statustypen`, ZgwResponses.statustype, { zaaktype }).catch((e) => e);
       expect(err).toMatchObject({ code: ZgwErrorCode.RESPONSE_INVALID });
       expect((err as ZgwError).details.problems).toEqual(expect.arrayContaining(['results[0].url: required', 'results[0].zaaktype: required', 'results[0].volgnummer: required']));
     });
 
     it('classifies failures: a refusal needs a person, an outage is retried', async () => {
       fake.failNext(1, 400, { path: '/zaken' });
-      expect(await client().post(`${fake.base.zaken}/zaken`, zaak()).catch((e) => e)).toMatchObject({ code: ZgwErrorCode.REQUEST_FAILED, retryable: false });
+      expect(await client().post(`${fake.base.zaken}/zaken`, zaak(), ZgwResponses.created).catch((e) => e)).toMatchObject({ code: ZgwErrorCode.REQUEST_FAILED, retryable: false });
       fake.failNext(1, 503, { path: '/zaken' });
-      expect(await client().post(`${fake.base.zaken}/zaken`, zaak()).catch((e) => e)).toMatchObject({ code: ZgwErrorCode.REQUEST_FAILED, retryable: true });
+      expect(await client().post(`${fake.base.zaken}/zaken`, zaak(), ZgwResponses.created).catch((e) => e)).toMatchObject({ code: ZgwErrorCode.REQUEST_FAILED, retryable: true });
       fake.goOffline();
       try {
-        expect(await client().post(`${fake.base.zaken}/zaken`, zaak()).catch((e) => e)).toMatchObject({ code: ZgwErrorCode.REQUEST_FAILED, retryable: true });
+        expect(await client().post(`${fake.base.zaken}/zaken`, zaak(), ZgwResponses.created).catch((e) => e)).toMatchObject({ code: ZgwErrorCode.REQUEST_FAILED, retryable: true });
       } finally {
         fake.goOnline();
       }
