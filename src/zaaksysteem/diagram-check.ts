@@ -42,6 +42,12 @@ export function checkDiagramsAgainstConfiguration(directory: ZaaksysteemDirector
         }
       }
       if (ofService(ZGW_SERVICES.recordBesluit).length && !process.settings.besluittype) fail(`${path}.besluittype`, `diagram ${key} records a besluit: name the besluittype`);
+      else if (ofService(ZGW_SERVICES.linkBesluitDocument).length && !process.settings.besluittype) fail(`${path}.besluittype`, `diagram ${key} links a document to a besluit: name the besluittype`);
+      // The link step finds its document on the zaak, so a document step of the same diagram must file it.
+      const filed = new Set(ofService(ZGW_SERVICES.attachDocument).map((t) => t.properties.document));
+      for (const t of ofService(ZGW_SERVICES.linkBesluitDocument)) {
+        if (!filed.has(t.properties.document)) fail(path, `step ${t.id} ("${t.name}") links document "${t.properties.document ?? ''}" to the besluit, but no ${ZGW_SERVICES.attachDocument} step of diagram ${key} files it`);
+      }
       if (ofService(ZGW_SERVICES.addRole).length && !process.settings.roltypen.behandelaar) fail(`${path}.roltypen.behandelaar`, `diagram ${key} adds a behandelaar: name its roltype`);
     }
   }

@@ -130,9 +130,28 @@ export interface BesluitDates {
  */
 export async function recordBesluit(client: ZgwHttpClient, zaakUrl: string, besluittype: string, dates: BesluitDates): Promise<boolean> {
   const m = client.municipality;
-  const existing = await client.all(`${m.apis.besluiten}/besluiten`, ZgwResponses.besluit, { zaak: zaakUrl, besluittype });
-  if (existing.length) return false;
+  if (await besluitOfZaak(client, zaakUrl, besluittype)) return false;
   await client.post(`${m.apis.besluiten}/besluiten`, { verantwoordelijkeOrganisatie: m.rsin, besluittype, zaak: zaakUrl, ...dates }, ZgwResponses.besluit);
+  return true;
+}
+
+/** The URL of the zaak's besluit of this type (recordBesluit makes one per zaak), if any. */
+export async function besluitOfZaak(client: ZgwHttpClient, zaakUrl: string, besluittype: string): Promise<string | undefined> {
+  const found = await client.all(`${client.municipality.apis.besluiten}/besluiten`, ZgwResponses.besluit, { zaak: zaakUrl, besluittype });
+  return found[0]?.url;
+}
+
+/**
+ * Records that the besluit is laid down in the document (the decision letter): a
+ * besluitinformatieobject in the Besluiten API, which is leading for this relation; the Besluiten
+ * API mirrors it into the Documenten API as objectinformatieobject (objectType `besluit`) itself
+ * (Documenten 1.4.2: consumers do not call /objectinformatieobjecten). Both must exist first. Once.
+ */
+export async function linkDocumentToBesluit(client: ZgwHttpClient, besluitUrl: string, documentUrl: string): Promise<boolean> {
+  const { besluiten } = client.municipality.apis;
+  const existing = await client.get(`${besluiten}/besluitinformatieobjecten`, ZgwResponses.besluitinformatieobjecten, { besluit: besluitUrl, informatieobject: documentUrl });
+  if (existing.length) return false;
+  await client.post(`${besluiten}/besluitinformatieobjecten`, { informatieobject: documentUrl, besluit: besluitUrl }, ZgwResponses.created);
   return true;
 }
 

@@ -13,6 +13,8 @@ export enum ZgwErrorCode {
   /** A step that must wait: the case's zaak is not created yet (an earlier call is still being retried). */
   ZAAK_NOT_YET_CREATED = 'ZGW_ZAAK_NOT_YET_CREATED',
   DOCUMENT_MISSING = 'ZGW_DOCUMENT_MISSING',
+  /** A step that links to the zaak's besluit found none (the besluit step was skipped, failed for good, or it was removed there). */
+  BESLUIT_MISSING = 'ZGW_BESLUIT_MISSING',
   /** A zaak from the zaaksysteem lacks what a case here needs (no initiator, unknown kind of request, …). */
   INTAKE_REFUSED = 'ZGW_INTAKE_REFUSED',
 }

@@ -5,7 +5,7 @@ import { resolveWithVariables } from '../process-runtime';
 import type { ServiceHandler, ServiceInvocation, ServiceRegistry, ServiceSkipped } from '../workflow/service-registry';
 import type { ResolvedMunicipality, ResolvedProcess } from './catalogue-resolution';
 import type { ZaaksysteemDirectory } from './zaaksysteem-directory';
-import { addEmployeeRole, attachDocument, closeZaak, findOrCreateZaak, recordBesluit, setStatus, ZaakDocument } from './zaak-operations';
+import { addEmployeeRole, attachDocument, besluitOfZaak, closeZaak, documentOfZaak, findOrCreateZaak, linkDocumentToBesluit, recordBesluit, setStatus, ZaakDocument } from './zaak-operations';
 import { ZgwError, ZgwErrorCode } from './zgw-error';
 import type { ZgwHttpClient } from './zgw-http';
 
@@ -29,6 +29,7 @@ export const ZGW_SERVICES = {
   addRole: 'zgw.rol-toevoegen',
   attachDocument: 'zgw.document-toevoegen',
   recordBesluit: 'zgw.besluit-vastleggen',
+  linkBesluitDocument: 'zgw.besluit-document-koppelen',
   closeZaak: 'zgw.zaak-afsluiten',
 } as const;
 
@@ -191,6 +192,24 @@ export function zgwServiceHandlers(deps: ZgwServiceDependencies): ServiceHandler
         uiterlijkeReactiedatum:
           call.dateProperty('uiterlijkeReactiedatum') ?? DateTime.fromISO(verzenddatum).plus(Duration.fromISO(type.reactietermijn || 'P6W')).toISODate()!,
       });
+    }),
+    handler(ZGW_SERVICES.linkBesluitDocument, 'Koppelt het document van deze stap (eigenschap document, eerder aan de zaak toegevoegd) aan het besluit van de zaak.', deps, async (call) => {
+      const type = call.process.besluittype;
+      if (!type) throw misconfigured(`process ${call.instance.processKey} of ${call.instance.tenantId} has no besluittype`);
+      const kind = call.property('document');
+      if (typeof kind !== 'string' || !kind) throw misconfigured(`service task ${call.invocation.elementId} names no document (property "document")`);
+      const zaak = await call.zaakUrl();
+      if (!zaak) return skipped(NO_ZAAK);
+      // The document as the zaak holds it: found by the title under which the document step linked it,
+      // so the besluit points at the very file (the PDF as sent) and nothing is uploaded twice.
+      const doc = await deps.documents()?.(call.invocation, kind);
+      if (!doc) throw new ZgwError(ZgwErrorCode.DOCUMENT_MISSING, `case ${call.instance.id} has no document "${kind}" for step ${call.invocation.elementId}`, { retryable: false });
+      const client = call.client();
+      const document = await documentOfZaak(client, zaak, doc.titel);
+      if (!document) throw new ZgwError(ZgwErrorCode.DOCUMENT_MISSING, `zaak of case ${call.instance.id} holds no document "${doc.titel}": the ${ZGW_SERVICES.attachDocument} step must come first`, { retryable: false });
+      const besluit = await besluitOfZaak(client, zaak, type.url);
+      if (!besluit) throw new ZgwError(ZgwErrorCode.BESLUIT_MISSING, `zaak of case ${call.instance.id} has no besluit of its besluittype: the ${ZGW_SERVICES.recordBesluit} step must come first`, { retryable: false });
+      await linkDocumentToBesluit(client, besluit, document);
     }),
     handler(ZGW_SERVICES.closeZaak, 'Zet het resultaat (eigenschap resultaat) en de eindstatus, waarmee de zaak sluit.', deps, async (call) => {
       const resultaat = call.property('resultaat');

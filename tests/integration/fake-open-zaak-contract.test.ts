@@ -67,6 +67,37 @@ describe('the ZGW contract, enforced on both sides', () => {
       expect((await post('/zaken/api/v1/zaken', zaak(), { Authorization: `Bearer ${await token(SECRET, { client_id: 'pf' })}` })).status).toBe(403);
     });
 
+    it('links a document to a besluit as Open Zaak does: mirrored into Documenten by the server, a type the besluittype lists, once', async () => {
+      const created = async (path: string, body: unknown) => {
+        const res = await post(path, body);
+        expect(res.status).toBe(201);
+        return (await res.json()) as any;
+      };
+      const z = await created('/zaken/api/v1/zaken', zaak());
+      const type = (omschrijving: string) => fake.store.informatieobjecttypen.find((t) => t.omschrijving === omschrijving)!.url;
+      const document = (informatieobjecttype: string) =>
+        created('/documenten/api/v1/enkelvoudiginformatieobjecten', { bronorganisatie: '002220647', creatiedatum: '2026-11-25', titel: 'Besluit', auteur: 'a', taal: 'nld', informatieobjecttype });
+      const letter = await document(type('Besluit'));
+      const besluit = await created('/besluiten/api/v1/besluiten', {
+        verantwoordelijkeOrganisatie: '002220647', besluittype: fake.store.besluittypen[0].url, zaak: z.url, datum: '2026-11-25', ingangsdatum: '2026-11-25',
+      });
+
+      await created('/besluiten/api/v1/besluitinformatieobjecten', { informatieobject: letter.url, besluit: besluit.url });
+      const mirrored = await get(`/documenten/api/v1/objectinformatieobjecten?object=${encodeURIComponent(besluit.url)}`);
+      const oios = await mirrored.json();
+      expect(fake.contract.checkResponse('GET', `${fake.base.documenten}/objectinformatieobjecten`, 200, oios)).toEqual([]);
+      expect(oios).toEqual([expect.objectContaining({ informatieobject: letter.url, object: besluit.url, objectType: 'besluit' })]);
+
+      const again = await post('/besluiten/api/v1/besluitinformatieobjecten', { informatieobject: letter.url, besluit: besluit.url });
+      expect([again.status, await reasons(again)]).toEqual([400, ['Al gekoppeld.']]);
+      const extension = await document(type('Verdagingsbrief'));
+      const wrongType = await post('/besluiten/api/v1/besluitinformatieobjecten', { informatieobject: extension.url, besluit: besluit.url });
+      expect(wrongType.status).toBe(400);
+      expect(((await wrongType.json()) as any)['invalid-params'][0].code).toBe('missing-besluittype-informatieobjecttype-relation');
+      const withoutBesluit = await post('/besluiten/api/v1/besluitinformatieobjecten', { informatieobject: letter.url });
+      expect([withoutBesluit.status, await reasons(withoutBesluit)]).toEqual([400, ['besluit: required']]);
+    });
+
     it('says which calls it could not check: the Besluiten API has no official specification here', async () => {
       const before = fake.contract.unvalidated.length;
       await client().all(`${fake.base.besluiten}/besluiten`, ZgwResponses.besluit, { zaak: 'http://x/zaak' });

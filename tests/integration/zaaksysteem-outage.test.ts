@@ -111,4 +111,63 @@ describe('the zaaksysteem unreachable for a while', () => {
     await drainOutbox(platform);
     expect(statusesOf(fake, zaak.url)).toEqual(['Ontvangen', 'In behandeling']);
   });
+
+  it('linking the letter to the besluit is a zaak call like the others: refused it is given up and holds the close, unreachable it is retried, and it links once', async () => {
+    const { instanceId: caseId } = await registerByPost();
+    await perform(staff.pb, caseId, 'CheckRequest', { identiteitVastgesteld: true, identificatiemethode: 'balie' });
+    await perform(staff.pb, caseId, 'SettleInformally', { verzoekIngetrokken: false });
+    await perform(staff.pb, caseId, 'Acknowledge', { verdagen: false });
+    await perform(staff.manager, caseId, 'GatherData', { gegevensAanwezig: true, gegevensOverzicht: 'BRP: naam en adres' });
+    await perform(staff.jurist, caseId, 'PrepareDecision', {
+      uitkomst: 'granted',
+      motivering: 'U heeft recht op inzage (artikel 15 AVG).',
+      verstrekteGegevens: 'Naam en adres uit de BRP.',
+      categorieen: 'NAW-gegevens',
+      doeleinden: 'Bijhouden van de BRP.',
+      ontvangers: 'Afnemers van de BRP.',
+      bewaartermijn: 'Zolang u in Leusden staat ingeschreven.',
+    });
+    await perform(staff.manager, caseId, 'SignDecision', { ondertekend: true });
+    fake.failNext(1, 400, { method: 'POST', path: '/besluitinformatieobjecten' });
+    await perform(staff.pb, caseId, 'SendDecision', { verzonden: true, verzendwijze: 'digitaal' });
+    await drainOutbox(platform);
+
+    const [zaak] = zakenOfCase(fake, caseId);
+    const [besluit] = fake.store.besluiten.filter((b) => b.zaak === zaak.url);
+    const linksOf = () => fake.store.besluitinformatieobjecten.filter((b) => b.besluit === besluit.url);
+    const tail = async () => (await outboxOf(platform, caseId)).slice(-3).map((m) => [m.element, m.status, m.attempts]);
+    // The letter and the besluit are there; the link was refused and is dead after one attempt, and the zaak stays open behind it.
+    expect(await tail()).toEqual([
+      ['RecordBesluit', 'done', 1],
+      ['LinkDecisionLetter', 'dead', 1],
+      ['CloseZaak', 'pending', 0],
+    ]);
+    expect(linksOf()).toEqual([]);
+    expect(fake.find('zaken', zaak.url)!.einddatum).toBeNull();
+
+    // Set back to pending while the Besluiten API is down: retried with back-off, not given up.
+    fake.failNext(1, 503, { method: 'POST', path: '/besluitinformatieobjecten' });
+    await sql(`UPDATE outbox_message SET status = 'pending', attempts = 0, available_at = now() - interval '1 second' WHERE instance_id = $1 AND status = 'dead'`, [caseId]);
+    await drainOutbox(platform);
+    expect(await tail()).toEqual([
+      ['RecordBesluit', 'done', 1],
+      ['LinkDecisionLetter', 'pending', 1],
+      ['CloseZaak', 'pending', 0],
+    ]);
+    await backOffPassed(caseId);
+    await drainOutbox(platform);
+    expect((await tail()).map(([element, status]) => [element, status])).toEqual([
+      ['RecordBesluit', 'done'],
+      ['LinkDecisionLetter', 'done'],
+      ['CloseZaak', 'done'],
+    ]);
+    const [document] = fake.store.zaakinformatieobjecten.filter((z) => z.zaak === zaak.url).map((z) => z.informatieobject);
+    expect(linksOf().map((b) => b.informatieobject)).toEqual([document]);
+
+    // Performed again (a crash before "done" committed): the link is found, not made twice.
+    await sql(`UPDATE outbox_message SET status = 'pending', available_at = now() - interval '1 second' WHERE instance_id = $1 AND payload->>'elementId' = 'LinkDecisionLetter'`, [caseId]);
+    await drainOutbox(platform);
+    expect((await tail())[1].slice(0, 2)).toEqual(['LinkDecisionLetter', 'done']);
+    expect(linksOf()).toHaveLength(1);
+  });
 });

@@ -90,7 +90,7 @@ describe('a DigiD request registered in the zaaksysteem is handled here and mirr
     ]);
   });
 
-  it('the decision sent: the letter as a document, the besluit with the objection term, the resultaat, and the zaak is closed', async () => {
+  it('the decision sent: the letter as a document, the besluit with the objection term and the letter as its document, the resultaat, and the zaak is closed', async () => {
     const caseId = request.instanceId;
     await perform(staff.manager, caseId, 'GatherData', { gegevensAanwezig: true, gegevensOverzicht: 'BRP: naam, adres, geboortedatum' });
     await perform(staff.jurist, caseId, 'PrepareDecision', {
@@ -139,6 +139,20 @@ describe('a DigiD request registered in the zaaksysteem is handled here and mirr
     expect(besluit.datum).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(fake.store.zaakbesluiten.map((b) => b.besluit)).toContain(besluit.url);
 
+    // The besluit is laid down in that very document (the stored PDF above): one besluitinformatieobject in the
+    // Besluiten API, which mirrored it into the Documenten API; the platform never wrote the mirror itself.
+    const links = fake.store.besluitinformatieobjecten.filter((b) => b.besluit === besluit.url);
+    expect(links.map((b) => b.informatieobject)).toEqual([document.url]);
+    expect(fake.store.objectinformatieobjecten.filter((o) => o.informatieobject === document.url).map((o) => [o.objectType, o.object]).sort()).toEqual([
+      ['besluit', besluit.url],
+      ['zaak', zaak.url],
+    ]);
+    expect(fake.requests.some((r) => r.path.endsWith('/objectinformatieobjecten'))).toBe(false);
+    // In the order the APIs need: the document exists and the besluit exists before the link is made.
+    const posted = (suffix: string) => fake.requests.findIndex((r) => r.method === 'POST' && r.path.endsWith(suffix));
+    expect(posted('/enkelvoudiginformatieobjecten')).toBeLessThan(posted('/besluiten'));
+    expect(posted('/besluiten')).toBeLessThan(posted('/besluitinformatieobjecten'));
+
     // Resultaat from the decision's outcome, then the eindstatus: the zaak is closed.
     const [resultaat] = fake.store.resultaten.filter((r) => r.zaak === zaak.url);
     expect(fake.find('resultaattypen', resultaat.resultaattype)?.omschrijving).toBe('Toegewezen');
@@ -153,6 +167,7 @@ describe('a DigiD request registered in the zaaksysteem is handled here and mirr
       ['StatusInBehandeling', 'done', null],
       ['AttachDecisionLetter', 'done', null],
       ['RecordBesluit', 'done', null],
+      ['LinkDecisionLetter', 'done', null],
       ['CloseZaak', 'done', null],
     ]);
     expect(await openTaskIds(staff.pb, caseId)).toEqual([]);

@@ -16,9 +16,16 @@ import { SchemaValidator, ZgwContract } from './openapi-contract';
  * resultaat per zaak, no changes to a closed zaak).
  *
  * NOT SPEC-VALIDATED: the Besluiten API. /work/shared/zgw holds no Besluiten specification; the
- * schema below is transcribed by hand from the public Besluiten API 1.0.2 specification
- * (VNG-Realisatie/besluiten-api, tag 1.0.2, src/openapi.yaml; 1.1.0 only adds `expand`) and is
+ * schemas below are transcribed by hand from the public Besluiten API 1.0.2 specification
+ * (VNG-Realisatie/besluiten-api, tag 1.0.2, src/openapi.yaml; 1.1.0 only adds `expand`) and are
  * not loaded from an official file. Besluiten calls appear in the contract's `unvalidated` list.
+ *
+ * Relations between documents and zaken or besluiten behave as in Open Zaak: the Zaken API
+ * (zaakinformatieobject) and the Besluiten API (besluitinformatieobject, leading for that relation)
+ * create the Documenten API's objectinformatieobject themselves; Documenten 1.4.2 says consumers do
+ * not call POST /objectinformatieobjecten, so this fake only lets them read it. A
+ * besluitinformatieobject needs an existing besluit and document, a document type the besluittype
+ * lists (Open Zaak's `missing-besluittype-informatieobjecttype-relation`) and is unique.
  */
 const BESLUITEN_TRANSCRIBED = {
   components: {
@@ -42,6 +49,15 @@ const BESLUITEN_TRANSCRIBED = {
           publicatiedatum: { type: 'string', format: 'date', nullable: true },
           verzenddatum: { type: 'string', format: 'date', nullable: true },
           uiterlijkeReactiedatum: { type: 'string', format: 'date', nullable: true },
+        },
+      },
+      BesluitInformatieObject: {
+        type: 'object',
+        required: ['informatieobject', 'besluit'],
+        properties: {
+          url: { type: 'string', format: 'uri', readOnly: true },
+          informatieobject: { type: 'string', format: 'uri', maxLength: 1000, minLength: 1 },
+          besluit: { type: 'string', format: 'uri' },
         },
       },
     },
@@ -75,7 +91,7 @@ export class FakeOpenZaak {
   readonly store: Record<string, Row[]> = {
     zaaktypen: [], statustypen: [], resultaattypen: [], roltypen: [], informatieobjecttypen: [], besluittypen: [], 'zaaktype-informatieobjecttypen': [], eigenschappen: [],
     zaken: [], statussen: [], rollen: [], zaakinformatieobjecten: [], resultaten: [], zaakeigenschappen: [], zaakbesluiten: [],
-    enkelvoudiginformatieobjecten: [], besluiten: [], abonnement: [],
+    enkelvoudiginformatieobjecten: [], objectinformatieobjecten: [], besluiten: [], besluitinformatieobjecten: [], abonnement: [],
   };
   /** Every request received: method, path, and the verified token claims. */
   readonly requests: { method: string; path: string; claims: Row; body?: any }[] = [];
@@ -189,8 +205,9 @@ export class FakeOpenZaak {
       if (unknown.length) return void res.status(400).json(problem(400, 'invalid', `unknown query parameters ${unknown.join(',')}`));
       const problems = req.method === 'POST' ? this.contract.checkRequest('POST', url, req.body) : [];
       if (problems.length) return void res.status(400).json(problem(400, 'invalid', 'Invalid input.', invalidParams(problems)));
-    } else if (req.method === 'POST' && req.path.endsWith('/besluiten')) {
-      const problems = this.besluiten.validate({ $ref: '#/components/schemas/Besluit' }, req.body, 'request');
+    } else if (req.method === 'POST') {
+      const schema = req.path.endsWith('/besluiten') ? 'Besluit' : req.path.endsWith('/besluitinformatieobjecten') ? 'BesluitInformatieObject' : undefined;
+      const problems = schema ? this.besluiten.validate({ $ref: `#/components/schemas/${schema}` }, req.body, 'request') : [];
       if (problems.length) return void res.status(400).json(problem(400, 'invalid', 'Invalid input.', invalidParams(problems)));
     }
     next();
@@ -313,6 +330,8 @@ export class FakeOpenZaak {
       if (this.store.zaakinformatieobjecten.some((z) => z.zaak === zaak.url && z.informatieobject === eio.url)) return this.refuse(res, 'nonFieldErrors', 'unique', 'Al gekoppeld.');
       const zio = this.add('zaakinformatieobjecten', 'zaken', { titel: eio.titel, beschrijving: '', ...req.body, aardRelatieWeergave: 'Hoort bij, omgekeerd: kent', registratiedatum: new Date().toISOString() });
       zaak.zaakinformatieobjecten.push(zio.url);
+      // zrc-005: the Zaken API mirrors the relation into the Documenten API.
+      this.add('objectinformatieobjecten', 'documenten', { informatieobject: eio.url, object: zaak.url, objectType: 'zaak' });
       this.created(res, zio);
     });
     for (const collection of ['statussen', 'rollen', 'resultaten']) {
@@ -352,6 +371,24 @@ export class FakeOpenZaak {
       this.created(res, besluit);
     });
     app.get('/besluiten/api/v1/besluiten', (req, res) => res.json(this.paginated(this.list('besluiten', req.query as Row))));
+    app.post('/besluiten/api/v1/besluitinformatieobjecten', (req, res) => {
+      const besluit = this.find('besluiten', req.body.besluit);
+      if (!besluit) return this.refuse(res, 'besluit', 'does_not_exist', 'Het besluit bestaat niet.');
+      const eio = this.find('enkelvoudiginformatieobjecten', req.body.informatieobject);
+      if (!eio) return this.refuse(res, 'informatieobject', 'does_not_exist', 'Het informatieobject bestaat niet.');
+      if (!this.find('besluittypen', besluit.besluittype)?.informatieobjecttypen.includes(eio.informatieobjecttype)) {
+        return this.refuse(res, 'nonFieldErrors', 'missing-besluittype-informatieobjecttype-relation', 'Het informatieobjecttype hoort niet bij het besluitype van de besluit.');
+      }
+      if (this.store.besluitinformatieobjecten.some((b) => b.besluit === besluit.url && b.informatieobject === eio.url)) return this.refuse(res, 'nonFieldErrors', 'unique', 'Al gekoppeld.');
+      const bio = this.add('besluitinformatieobjecten', 'besluiten', { informatieobject: eio.url, besluit: besluit.url });
+      // The Besluiten API, not the client, registers the relation in the Documenten API.
+      this.add('objectinformatieobjecten', 'documenten', { informatieobject: eio.url, object: besluit.url, objectType: 'besluit' });
+      const { uuid: _uuid, ...shown } = bio;
+      this.created(res, shown);
+    });
+    // Besluiten 1.0.x answers this list unpaginated.
+    app.get('/besluiten/api/v1/besluitinformatieobjecten', (req, res) => res.json(this.list('besluitinformatieobjecten', req.query as Row).map(({ uuid: _uuid, ...b }) => b)));
+    app.get('/documenten/api/v1/objectinformatieobjecten', (req, res) => res.json(this.list('objectinformatieobjecten', req.query as Row).map(({ uuid: _uuid, ...o }) => o)));
     // Like Open Notificaties: validate the callback with a test message, with and without auth.
     app.post('/notificaties/api/v1/abonnement', async (req, res) => {
       const probe = { kanaal: 'test', hoofdObject: 'http://some.hoofdobject.nl/', resource: 'some_resource', resourceUrl: 'http://some.resource.nl/', actie: 'create', aanmaakdatum: '2019-01-01T12:00:00Z', kenmerken: {} };

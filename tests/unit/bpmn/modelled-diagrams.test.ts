@@ -203,10 +203,12 @@ describe('the zaak steps of the diagrams', () => {
   it('data-subject-request: zaak created or linked, statuses, the decision letter, the besluit with the objection term, closed (also when withdrawn)', async () => {
     const steps = Object.fromEntries((await zaakSteps('data-subject-request.bpmn')).map((s) => [s.id, s]));
     expect(Object.keys(steps).sort()).toEqual(
-      ['ZaakAanmaken', 'StatusOntvangen', 'StatusVerdaagd', 'StatusInBehandeling', 'AttachDecisionLetter', 'RecordBesluit', 'CloseZaak', 'CloseZaakWithdrawn'].sort(),
+      ['ZaakAanmaken', 'StatusOntvangen', 'StatusVerdaagd', 'StatusInBehandeling', 'AttachDecisionLetter', 'RecordBesluit', 'LinkDecisionLetter', 'CloseZaak', 'CloseZaakWithdrawn'].sort(),
     );
     expect(steps.ZaakAanmaken.properties.uiterlijkeEinddatumAfdoening).toBe('${deadlineAt}');
     expect(steps.AttachDecisionLetter.properties.document).toBe('besluitbrief');
+    // The besluit's document is the letter the zaak already holds: same kind, linked after the besluit exists.
+    expect(steps.LinkDecisionLetter.properties).toEqual({ document: 'besluitbrief' });
     expect(steps.RecordBesluit.properties).toEqual({ besluitdatum: '${decisionSignedAt}', verzenddatum: '${decisionSentAt}', uiterlijkeReactiedatum: '${objectionDeadlineAt}' });
     expect(steps.CloseZaak.properties.resultaat).toBe('${uitkomst}');
     expect(steps.CloseZaakWithdrawn.properties.resultaat).toBe('withdrawn');

@@ -34,6 +34,7 @@ describe('the configuration checked against the deployed diagram at start', () =
       task('B', 'zgw.status-zetten'),
       task('D', 'zgw.document-toevoegen', { document: 'besluitbrief' }),
       task('R', 'zgw.besluit-vastleggen'),
+      task('L', 'zgw.besluit-document-koppelen', { document: 'besluitbrief' }),
       task('C1', 'zgw.zaak-afsluiten', { resultaat: '${uitkomst}' }),
       task('C2', 'zgw.zaak-afsluiten', { resultaat: 'ingetrokken' }),
       task('N', 'notify'),
@@ -49,6 +50,19 @@ describe('the configuration checked against the deployed diagram at start', () =
       [ZgwErrorCode.DIAGRAM_MISMATCH, `${at}.statustypen.Renamed`],
       [ZgwErrorCode.DIAGRAM_MISMATCH, `${at}.resultaattypen`],
       [ZgwErrorCode.DIAGRAM_MISMATCH, `${at}.besluittype`],
+    ]);
+  });
+
+  it('names a besluit link step without besluittype, and one whose document no document step files', () => {
+    const dir = directory({ informatieobjecttypen: { D: 'Besluit' } });
+    const diagram = model(
+      task('D', 'zgw.document-toevoegen', { document: 'besluitbrief' }),
+      task('L1', 'zgw.besluit-document-koppelen', { document: 'besluitbrief' }),
+      task('L2', 'zgw.besluit-document-koppelen', { document: 'verdagingsbrief' }),
+    );
+    expect(problemsOf(dir, diagram)).toEqual([
+      [ZgwErrorCode.DIAGRAM_MISMATCH, `${at}.besluittype`],
+      [ZgwErrorCode.DIAGRAM_MISMATCH, at],
     ]);
   });
 
