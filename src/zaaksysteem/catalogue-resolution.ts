@@ -14,7 +14,8 @@ export interface ResolvedProcess {
   eindstatustype: string;
   informatieobjecttypen: Record<string, string>;
   resultaattypen: Record<string, string>;
-  besluittype?: { url: string; reactietermijn: string | null };
+  /** `informatieobjecttypen`: the document types a besluit of this type may be laid down in (Open Zaak refuses a besluitinformatieobject of another type). */
+  besluittype?: { url: string; reactietermijn: string | null; informatieobjecttypen: string[] };
   roltypen: Record<string, string>;
 }
 
@@ -71,7 +72,7 @@ async function resolveProcess(client: ZgwHttpClient, m: ZgwMunicipalitySettings,
   if (p.besluittype) {
     const found = (await client.all(`${m.apis.catalogi}/besluittypen`, ZgwResponses.besluittype, { catalogus: m.catalogus, zaaktypen: zaaktype.url, status: 'definitief' }))
       .find((b) => b.omschrijving === p.besluittype);
-    if (found) besluittype = { url: found.url, reactietermijn: found.reactietermijn ?? null };
+    if (found) besluittype = { url: found.url, reactietermijn: found.reactietermijn ?? null, informatieobjecttypen: found.informatieobjecttypen };
     else problems.push({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: `${path}.besluittype`, message: `besluittype "${p.besluittype}" does not exist for this zaaktype` });
   }
   return {

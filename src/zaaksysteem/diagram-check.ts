@@ -43,10 +43,18 @@ export function checkDiagramsAgainstConfiguration(directory: ZaaksysteemDirector
       }
       if (ofService(ZGW_SERVICES.recordBesluit).length && !process.settings.besluittype) fail(`${path}.besluittype`, `diagram ${key} records a besluit: name the besluittype`);
       else if (ofService(ZGW_SERVICES.linkBesluitDocument).length && !process.settings.besluittype) fail(`${path}.besluittype`, `diagram ${key} links a document to a besluit: name the besluittype`);
-      // The link step finds its document on the zaak, so a document step of the same diagram must file it.
-      const filed = new Set(ofService(ZGW_SERVICES.attachDocument).map((t) => t.properties.document));
+      // The link step finds its document on the zaak, so a document step of the same diagram must file it,
+      // with a document type the besluittype lists: Open Zaak refuses any other link to a besluit of that type.
       for (const t of ofService(ZGW_SERVICES.linkBesluitDocument)) {
-        if (!filed.has(t.properties.document)) fail(path, `step ${t.id} ("${t.name}") links document "${t.properties.document ?? ''}" to the besluit, but no ${ZGW_SERVICES.attachDocument} step of diagram ${key} files it`);
+        const filing = ofService(ZGW_SERVICES.attachDocument).filter((a) => a.properties.document === t.properties.document);
+        if (!filing.length) fail(path, `step ${t.id} ("${t.name}") links document "${t.properties.document ?? ''}" to the besluit, but no ${ZGW_SERVICES.attachDocument} step of diagram ${key} files it`);
+        const besluittype = process.besluittype;
+        for (const a of besluittype ? filing : []) {
+          const type = process.informatieobjecttypen[a.id];
+          if (type && !besluittype!.informatieobjecttypen.includes(type)) {
+            fail(`${path}.informatieobjecttypen.${a.id}`, `step ${t.id} links this document to the besluit, but besluittype "${process.settings.besluittype}" does not list informatieobjecttype "${process.settings.informatieobjecttypen[a.id]}"`);
+          }
+        }
       }
       if (ofService(ZGW_SERVICES.addRole).length && !process.settings.roltypen.behandelaar) fail(`${path}.roltypen.behandelaar`, `diagram ${key} adds a behandelaar: name its roltype`);
     }

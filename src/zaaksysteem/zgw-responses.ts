@@ -22,7 +22,8 @@ export const ZgwResponses = {
   roltype: object({ url, omschrijving: string }),
   zaaktypeInformatieobjecttype: object({ informatieobjecttype: url }),
   informatieobjecttype: object({ url, omschrijving: string }),
-  besluittype: object({ url, omschrijving: string, reactietermijn: optional(string) }),
+  /** Its informatieobjecttypen: the document types a besluit of this type may be laid down in (checked against the link step at start). */
+  besluittype: object({ url, omschrijving: string, reactietermijn: optional(string), informatieobjecttypen: arrayOf(url) }),
 
   // ---- Zaken ----
   /** A zaak found by the look-up before creating, by reconciliation or from a notification: our kenmerk says whose it is. */

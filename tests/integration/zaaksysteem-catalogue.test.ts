@@ -35,6 +35,8 @@ describe('resolving the configuration against Catalogi (fake Open Zaak)', () => 
     expect(fake.store.statustypen.find((s) => s.url === p.eindstatustype)?.omschrijving).toBe('Afgehandeld');
     expect(p.besluittype?.reactietermijn).toBe('P6W');
     expect(Object.keys(p.informatieobjecttypen)).toEqual(['AttachDecisionLetter']);
+    // The document types a besluit of this type may be laid down in: the decision letter's.
+    expect(p.besluittype?.informatieobjecttypen).toEqual([p.informatieobjecttypen.AttachDecisionLetter]);
   });
 
   it('names every unknown catalogue item with its path in the file', async () => {

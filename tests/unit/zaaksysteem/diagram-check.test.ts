@@ -66,6 +66,20 @@ describe('the configuration checked against the deployed diagram at start', () =
     ]);
   });
 
+  it('names the document step whose type the besluittype does not list when a step links that document to the besluit', () => {
+    const settings = { zaaktype: 'X', statustypen: {}, informatieobjecttypen: { D: 'Verdagingsbrief' }, resultaattypen: {}, roltypen: {}, startsOnNewZaak: false, besluittype: 'Besluit' };
+    const resolved = (listed: string[]) =>
+      new ZaaksysteemDirectory({ bron: 'privacyflow', municipalities: [] }, [
+        {
+          settings: { tenantId: 'leusden' } as any,
+          processes: { p: { processKey: 'p', settings, informatieobjecttypen: { D: 'https://ztc/iot/verdaging' }, besluittype: { url: 'https://ztc/bt/1', reactietermijn: 'P6W', informatieobjecttypen: listed } } as unknown as ResolvedProcess },
+        },
+      ]);
+    const diagram = model(task('D', 'zgw.document-toevoegen', { document: 'besluitbrief' }), task('L', 'zgw.besluit-document-koppelen', { document: 'besluitbrief' }));
+    expect(problemsOf(resolved(['https://ztc/iot/besluit']), diagram)).toEqual([[ZgwErrorCode.DIAGRAM_MISMATCH, `${at}.informatieobjecttypen.D`]]);
+    expect(problemsOf(resolved(['https://ztc/iot/besluit', 'https://ztc/iot/verdaging']), diagram)).toEqual([]);
+  });
+
   it('refuses a process whose diagram is not deployed', () => {
     expect(problemsOf(directory({}), undefined)).toEqual([[ZgwErrorCode.DIAGRAM_MISMATCH, at]]);
   });
