@@ -2,11 +2,11 @@ import { DateTime } from 'luxon';
 import type { DataSubjectRequestService, RequestRegistration } from '../dsr/data-subject-request.service';
 import { DsrRequestError, DsrRequestErrorCode } from '../dsr/dsr-request-error';
 import type { ZaakIntake } from './zaak-intake';
-import { arrayOf, Infer } from './response-shape';
+import { z } from 'zod';
 import { ZgwError, ZgwErrorCode } from './zgw-error';
 import { ZgwResponses } from './zgw-responses';
 
-type RolView = Infer<typeof ZgwResponses.rol>;
+type RolView = z.infer<typeof ZgwResponses.rol>;
 
 const refused = (zaakUrl: string, message: string, fields: unknown[] = []) =>
   new ZgwError(ZgwErrorCode.INTAKE_REFUSED, `zaak ${zaakUrl} cannot become a data-subject request: ${message}`, { retryable: false, fields });
@@ -32,7 +32,7 @@ export function dataSubjectRequestIntake(requests: () => DataSubjectRequestServi
     if (!intake) throw refused(zaakUrl, `process ${process.processKey} has no requestIntake in the configuration`);
     const zaak = await client.get(zaakUrl, ZgwResponses.zaakForIntake);
     const rollen = await client.all(`${client.municipality.apis.zaken}/rollen`, ZgwResponses.rol, { zaak: zaakUrl, omschrijvingGeneriek: 'initiator' });
-    const eigenschappen = await client.get(`${zaakUrl}/zaakeigenschappen`, arrayOf(ZgwResponses.zaakeigenschap));
+    const eigenschappen = await client.get(`${zaakUrl}/zaakeigenschappen`, z.array(ZgwResponses.zaakeigenschap));
 
     const initiator = rollen.find((r) => r.omschrijvingGeneriek === 'initiator' && r.betrokkeneType === 'natuurlijk_persoon')?.betrokkeneIdentificatie;
     if (!initiator) throw refused(zaakUrl, 'the zaak has no initiator who is a natuurlijk persoon');

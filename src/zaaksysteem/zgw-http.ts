@@ -1,15 +1,16 @@
-import { arrayOf, object, optional, problemsOf, Shape, url as urlShape } from './response-shape';
+import { z } from 'zod';
 import type { ZgwMunicipalitySettings } from './zgw-config';
 import { ZgwError, ZgwErrorCode } from './zgw-error';
+import { problemsOf, ResponseShape, url as urlShape } from './zgw-responses';
 import { signZgwToken, ZgwActingUser } from './zgw-token';
 
 /** A page of a ZGW list: the platform reads `results` and follows `next`. */
-const page = <T>(item: Shape<T>) => object({ next: optional(urlShape), results: arrayOf(item) });
+const page = <T>(item: ResponseShape<T>) => z.looseObject({ next: urlShape.nullish(), results: z.array(item) });
 
 /**
  * Checks a response the client is about to accept against the API's OpenAPI specification;
  * returns the problems (empty: valid). The contract tests install one built from the official
- * files; without it, only the fields the platform reads are checked (the call's Shape).
+ * files; without it, only the fields the platform reads are checked (the call's shape in zgw-responses.ts).
  */
 export interface ResponseContract {
   checkResponse(method: string, url: string, status: number, body: unknown): string[];
@@ -39,7 +40,7 @@ export class ZgwHttpClient {
    * zaaksysteem that broke its contract, refused like the contract tests do (ZGW_RESPONSE_INVALID,
    * not retried: the same answer would come again).
    */
-  async request<T>(method: string, url: string, shape: Shape<T>, body?: unknown): Promise<T> {
+  async request<T>(method: string, url: string, shape: ResponseShape<T>, body?: unknown): Promise<T> {
     const token = await signZgwToken(this.municipality.clientId, this.municipality.secret, this.user);
     const headers: Record<string, string> = {
       Authorization: `Bearer ${token}`,
@@ -91,18 +92,18 @@ export class ZgwHttpClient {
     return parsed as T;
   }
 
-  get<T>(url: string, shape: Shape<T>, query: Record<string, string> = {}): Promise<T> {
+  get<T>(url: string, shape: ResponseShape<T>, query: Record<string, string> = {}): Promise<T> {
     const u = new URL(url);
     for (const [k, v] of Object.entries(query)) u.searchParams.set(k, v);
     return this.request('GET', u.toString(), shape);
   }
 
-  post<T>(url: string, body: unknown, shape: Shape<T>): Promise<T> {
+  post<T>(url: string, body: unknown, shape: ResponseShape<T>): Promise<T> {
     return this.request('POST', url, shape, body);
   }
 
   /** Every result of a paginated list, following `next`; each item must fit `item`. */
-  async all<T>(url: string, item: Shape<T>, query: Record<string, string> = {}): Promise<T[]> {
+  async all<T>(url: string, item: ResponseShape<T>, query: Record<string, string> = {}): Promise<T[]> {
     const out: T[] = [];
     let current = await this.get(url, page(item), query);
     out.push(...current.results);

@@ -1,4 +1,31 @@
-import { anything, arrayOf, boolean, integer, object, optional, string, url } from './response-shape';
+import { z } from 'zod';
+
+/** The shape of a response: what the platform reads from it (zod; unknown fields pass, as the APIs add fields in minor versions). */
+export type ResponseShape<T> = z.ZodType<T>;
+
+/** An absolute http(s) URL: how every ZGW resource and reference is identified. */
+export const url = z.string().regex(/^https?:\/\/\S+$/, 'expected an http(s) URL');
+const string = z.string();
+const integer = z.number().int();
+const boolean = z.boolean();
+/** Extra fields pass: an API adds fields in a minor version, and the platform reads only these. */
+const object = <S extends z.ZodRawShape>(shape: S) => z.looseObject(shape);
+const arrayOf = <T extends z.ZodType>(item: T) => z.array(item);
+/** Absent, or null (Open Zaak's unset date), or of the shape. */
+const optional = <T extends z.ZodType>(shape: T) => shape.nullish();
+/** For a response the platform does not read, or a list whose items it only counts. */
+const anything = z.unknown();
+
+/** One line per problem, named by its path in the body (`results[0].volgnummer: required`); empty when it fits. */
+export function problemsOf(shape: z.ZodType, body: unknown): string[] {
+  const result = shape.safeParse(body);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => {
+    const at = issue.path.reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${String(key)}` : String(key)), '') || '(body)';
+    const value = issue.path.reduce<any>((v, key) => (v == null ? undefined : v[key as any]), body);
+    return `${at}: ${issue.code === 'invalid_type' && value === undefined && issue.path.length ? 'required' : issue.message.replace(/^Invalid input: /, '')}`;
+  });
+}
 
 /**
  * What the platform reads from each ZGW response, one shape per response (list shapes describe one

@@ -1,7 +1,7 @@
-import { arrayOf, integer, object, optional, problemsOf, string, url } from '../../../src/zaaksysteem/response-shape';
+import { z } from 'zod';
 import { ZgwError, ZgwErrorCode } from '../../../src/zaaksysteem/zgw-error';
 import { ZgwHttpClient } from '../../../src/zaaksysteem/zgw-http';
-import { ZgwResponses } from '../../../src/zaaksysteem/zgw-responses';
+import { problemsOf, url, ZgwResponses } from '../../../src/zaaksysteem/zgw-responses';
 
 const BASE = 'https://open-zaak.leusden.example';
 const municipality = {
@@ -28,7 +28,7 @@ function clientAnswering(...bodies: unknown[]) {
 const zaak = (over: Record<string, unknown> = {}) => ({ url: `${BASE}/zaken/api/v1/zaken/1`, uuid: '1', einddatum: null, kenmerken: [{ kenmerk: 'case-1', bron: 'privacyflow' }], ...over });
 
 describe('shapes: what the platform reads must be there and of its type', () => {
-  const shape = object({ url, volgnummer: integer, toelichting: optional(string), kenmerken: optional(arrayOf(object({ bron: string }))) });
+  const shape = z.looseObject({ url, volgnummer: z.number().int(), toelichting: z.string().nullish(), kenmerken: z.array(z.looseObject({ bron: z.string() })).nullish() });
 
   it('accepts a body with the fields read and any others, and an optional field absent or null', () => {
     expect(problemsOf(shape, { url: 'https://x/1', volgnummer: 2, extra: { anything: true } })).toEqual([]);
@@ -38,12 +38,12 @@ describe('shapes: what the platform reads must be there and of its type', () => 
   it('names every missing or mistyped field with its path', () => {
     expect(problemsOf(shape, { volgnummer: '2', toelichting: 7, kenmerken: [{ bron: 1 }] })).toEqual([
       'url: required',
-      'volgnummer: expected an integer, got string',
-      'toelichting: expected a string, got number',
-      'kenmerken[0].bron: expected a string, got number',
+      'volgnummer: expected number, received string',
+      'toelichting: expected string, received number',
+      'kenmerken[0].bron: expected string, received number',
     ]);
-    expect(problemsOf(shape, { url: '/zaken/1', volgnummer: 1.5 })).toEqual(['url: expected an http(s) URL, got string', 'volgnummer: expected an integer, got number']);
-    expect(problemsOf(shape, [])).toEqual(['(body): expected an object, got an array']);
+    expect(problemsOf(shape, { url: '/zaken/1', volgnummer: 1.5 })).toEqual(['url: expected an http(s) URL', 'volgnummer: expected int, received number']);
+    expect(problemsOf(shape, [])).toEqual(['(body): expected object, received array']);
   });
 });
 
@@ -73,11 +73,11 @@ describe('the ZGW client outside the tests checks each response against the shap
 
   it('refuses a list that is no page, and an unpaginated list that is no array', async () => {
     const paged = clientAnswering([zaak()]);
-    await expect(paged.client.all(`${BASE}/zaken/api/v1/zaken`, ZgwResponses.zaak)).rejects.toMatchObject({ code: ZgwErrorCode.RESPONSE_INVALID, details: { problems: ['(body): expected an object, got an array'] } });
+    await expect(paged.client.all(`${BASE}/zaken/api/v1/zaken`, ZgwResponses.zaak)).rejects.toMatchObject({ code: ZgwErrorCode.RESPONSE_INVALID, details: { problems: ['(body): expected object, received array'] } });
     const flat = clientAnswering({ results: [] });
     await expect(flat.client.get(`${BASE}/besluiten/api/v1/besluitinformatieobjecten`, ZgwResponses.besluitinformatieobjecten)).rejects.toMatchObject({
       code: ZgwErrorCode.RESPONSE_INVALID,
-      details: { problems: ['(body): expected an array, got object'] },
+      details: { problems: ['(body): expected array, received object'] },
     });
   });
 
@@ -85,7 +85,7 @@ describe('the ZGW client outside the tests checks each response against the shap
     const { client } = clientAnswering({ count: 1, next: null, results: [{ omschrijvingGeneriek: 'initiator', betrokkeneType: 'natuurlijk_persoon', betrokkeneIdentificatie: { verblijfsadres: { aoaHuisnummer: '1a' } } }] });
     await expect(client.all(`${BASE}/zaken/api/v1/rollen`, ZgwResponses.rol)).rejects.toMatchObject({
       code: ZgwErrorCode.RESPONSE_INVALID,
-      details: { problems: ['results[0].betrokkeneIdentificatie.verblijfsadres.aoaHuisnummer: expected an integer, got string'] },
+      details: { problems: ['results[0].betrokkeneIdentificatie.verblijfsadres.aoaHuisnummer: expected number, received string'] },
     });
   });
 });
