@@ -117,7 +117,7 @@ export const NO_DATA_SUBJECT_DATA: Readonly<Record<string, { columns: readonly s
     { columns: ['tenant_id', 'case_reference', 'process_key', 'element_id', 'kind', 'title', 'recipient_kind'], why: `${CODES}; the title is a fixed text per diagram step (notification-plans.ts), the reference the case number` },
     { columns: ['recipient', 'read_by'], why: `${STAFF} (or a role name)` },
   ],
-  zaak_link: [{ columns: ['tenant_id', 'process_key', 'zaak_url'], why: 'the zaak in the zaaksysteem (a URL with a uuid)' }],
+  zaak_link: [{ columns: ['tenant_id', 'process_key', 'kind', 'zaak_url'], why: 'the zaak in the zaaksysteem (a URL with a uuid) and which of the case\'s zaken it is' }],
   zgw_notification: [{ columns: ['id', 'tenant_id', 'outcome'], why: CODES }],
   dsr_request: [
     { columns: ['tenant_id', 'reference', 'status', 'right', 'channel', 'identity_method', 'outcome', 'grounds', 'suspensions', 'legal_deadline'], why: `${CODES}, dates and the legal clock` },

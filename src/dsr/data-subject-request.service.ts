@@ -193,7 +193,8 @@ export class DataSubjectRequestService {
       businessKey: request.reference,
       tenantId: request.tenantId,
       actor,
-      variables: { objectionDecisionDueAt: decisionDue.dueAt },
+      // When it was received: the bezwaar zaak in the zaaksysteem starts that day.
+      variables: { objectionDecisionDueAt: decisionDue.dueAt, objectionReceivedAt: arrival.receivedAt },
       onCorrelated: async (em) => {
         await em.update(DsrRequestEntity, { id: request.id }, { objection: objection as any });
       },

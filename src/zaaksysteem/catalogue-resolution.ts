@@ -4,11 +4,28 @@ import { ZgwConfigError, ZgwErrorCode } from './zgw-error';
 import { ZgwHttpClient, ZgwTransport } from './zgw-http';
 import { ZgwResponses } from './zgw-responses';
 
+/** A zaaktype version valid today: what creating a zaak of it needs. */
+export interface ResolvedZaaktype {
+  url: string;
+  identificatie: string;
+  vertrouwelijkheidaanduiding: string;
+  doorlooptijd: string;
+}
+
+/** The bezwaar zaaktype of a process, resolved like the process's own. */
+export interface ResolvedBezwaar {
+  zaaktype: ResolvedZaaktype;
+  /** The statustype with the highest volgnummer of the bezwaar zaaktype: setting it closes the bezwaar zaak. */
+  eindstatustype: string;
+  /** Decision on the objection → resultaattype URL of the bezwaar zaaktype. */
+  resultaattypen: Record<string, string>;
+}
+
 /** A process's catalogue items as URLs of the versions valid today. */
 export interface ResolvedProcess {
   processKey: string;
   settings: ZgwProcessSettings;
-  zaaktype: { url: string; identificatie: string; vertrouwelijkheidaanduiding: string; doorlooptijd: string };
+  zaaktype: ResolvedZaaktype;
   statustypen: Record<string, string>;
   /** The statustype with the highest volgnummer: setting it closes the zaak. */
   eindstatustype: string;
@@ -17,6 +34,8 @@ export interface ResolvedProcess {
   /** `informatieobjecttypen`: the document types a besluit of this type may be laid down in (Open Zaak refuses a besluitinformatieobject of another type). */
   besluittype?: { url: string; reactietermijn: string | null; informatieobjecttypen: string[] };
   roltypen: Record<string, string>;
+  /** Absent when the municipality configured no bezwaar zaaktype for the process. */
+  bezwaar?: ResolvedBezwaar;
 }
 
 export interface ResolvedMunicipality {
@@ -44,29 +63,55 @@ function byOmschrijving(
   return out;
 }
 
-async function resolveProcess(client: ZgwHttpClient, m: ZgwMunicipalitySettings, key: string, p: ZgwProcessSettings, problems: Problems): Promise<ResolvedProcess | undefined> {
-  const path = `municipalities.${m.tenantId}.processes.${key}`;
+/** The one version of zaaktype `identificatie` valid today, or undefined with the problem recorded at `path`. */
+async function zaaktypeValidToday(client: ZgwHttpClient, m: ZgwMunicipalitySettings, identificatie: string, path: string, problems: Problems) {
   const date = today();
-  const zaaktypen = await client.all(`${m.apis.catalogi}/zaaktypen`, ZgwResponses.zaaktype, { catalogus: m.catalogus, identificatie: p.zaaktype, status: 'definitief', datumGeldigheid: date });
+  const zaaktypen = await client.all(`${m.apis.catalogi}/zaaktypen`, ZgwResponses.zaaktype, { catalogus: m.catalogus, identificatie, status: 'definitief', datumGeldigheid: date });
   // The API filters on the date already; filter again so a provider that ignores it cannot hand us an expired version.
   const valid = zaaktypen.filter((z) => !z.concept && z.beginGeldigheid <= date && (!z.eindeGeldigheid || z.eindeGeldigheid >= date));
   if (valid.length !== 1) {
     problems.push({
       code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN,
-      path: `${path}.zaaktype`,
-      message: valid.length ? `${valid.length} versions of zaaktype "${p.zaaktype}" are valid today` : `no published zaaktype "${p.zaaktype}" is valid today in ${m.catalogus}`,
+      path,
+      message: valid.length ? `${valid.length} versions of zaaktype "${identificatie}" are valid today` : `no published zaaktype "${identificatie}" is valid today in ${m.catalogus}`,
     });
     return undefined;
   }
-  const zaaktype = valid[0];
-  const statustypen = await client.all(`${m.apis.catalogi}/statustypen`, ZgwResponses.statustype, { zaaktype: zaaktype.url });
+  return valid[0];
+}
+
+const resolvedZaaktype = (z: ResolvedZaaktype): ResolvedZaaktype => ({ url: z.url, identificatie: z.identificatie, vertrouwelijkheidaanduiding: z.vertrouwelijkheidaanduiding, doorlooptijd: z.doorlooptijd });
+
+async function eindstatustypeOf(client: ZgwHttpClient, m: ZgwMunicipalitySettings, zaaktype: string, path: string, problems: Problems) {
+  const statustypen = await client.all(`${m.apis.catalogi}/statustypen`, ZgwResponses.statustype, { zaaktype });
+  const eind = [...statustypen].sort((a, b) => b.volgnummer - a.volgnummer)[0];
+  if (!eind) problems.push({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path, message: 'the zaaktype has no statustypen' });
+  return { statustypen, eindstatustype: eind?.url ?? '' };
+}
+
+/** The bezwaar zaaktype valid today with its eindstatus and the resultaattypen the decisions on objection map to. */
+async function resolveBezwaar(client: ZgwHttpClient, m: ZgwMunicipalitySettings, settings: NonNullable<ZgwProcessSettings['bezwaar']>, path: string, problems: Problems): Promise<ResolvedBezwaar | undefined> {
+  const zaaktype = await zaaktypeValidToday(client, m, settings.zaaktype, `${path}.zaaktype`, problems);
+  if (!zaaktype) return undefined;
+  const { eindstatustype } = await eindstatustypeOf(client, m, zaaktype.url, `${path}.zaaktype`, problems);
+  const resultaattypen = await client.all(`${m.apis.catalogi}/resultaattypen`, ZgwResponses.resultaattype, { zaaktype: zaaktype.url });
+  return {
+    zaaktype: resolvedZaaktype(zaaktype),
+    eindstatustype,
+    resultaattypen: byOmschrijving(settings.resultaattypen, resultaattypen, `${path}.resultaattypen`, 'resultaattype', problems),
+  };
+}
+
+async function resolveProcess(client: ZgwHttpClient, m: ZgwMunicipalitySettings, key: string, p: ZgwProcessSettings, problems: Problems): Promise<ResolvedProcess | undefined> {
+  const path = `municipalities.${m.tenantId}.processes.${key}`;
+  const zaaktype = await zaaktypeValidToday(client, m, p.zaaktype, `${path}.zaaktype`, problems);
+  if (!zaaktype) return undefined;
+  const { statustypen, eindstatustype } = await eindstatustypeOf(client, m, zaaktype.url, `${path}.statustypen`, problems);
   const resultaattypen = await client.all(`${m.apis.catalogi}/resultaattypen`, ZgwResponses.resultaattype, { zaaktype: zaaktype.url });
   const roltypen = await client.all(`${m.apis.catalogi}/roltypen`, ZgwResponses.roltype, { zaaktype: zaaktype.url });
   // The document types a zaak of this type may hold (zrc-017). Not zaaktype.informatieobjecttypen: Catalogi 1.3.1 declares that a string.
   const allowed = new Set((await client.all(`${m.apis.catalogi}/zaaktype-informatieobjecttypen`, ZgwResponses.zaaktypeInformatieobjecttype, { zaaktype: zaaktype.url })).map((z) => z.informatieobjecttype));
   const iots = (await client.all(`${m.apis.catalogi}/informatieobjecttypen`, ZgwResponses.informatieobjecttype, { catalogus: m.catalogus, status: 'definitief' })).filter((i) => allowed.has(i.url));
-  const eind = [...statustypen].sort((a, b) => b.volgnummer - a.volgnummer)[0];
-  if (!eind) problems.push({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: `${path}.statustypen`, message: 'the zaaktype has no statustypen' });
 
   let besluittype: ResolvedProcess['besluittype'];
   if (p.besluittype) {
@@ -75,18 +120,20 @@ async function resolveProcess(client: ZgwHttpClient, m: ZgwMunicipalitySettings,
     if (found) besluittype = { url: found.url, reactietermijn: found.reactietermijn ?? null, informatieobjecttypen: found.informatieobjecttypen };
     else problems.push({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: `${path}.besluittype`, message: `besluittype "${p.besluittype}" does not exist for this zaaktype` });
   }
+  const bezwaar = p.bezwaar ? await resolveBezwaar(client, m, p.bezwaar, `${path}.bezwaar`, problems) : undefined;
   return {
     processKey: key,
     settings: p,
-    zaaktype: { url: zaaktype.url, identificatie: zaaktype.identificatie, vertrouwelijkheidaanduiding: zaaktype.vertrouwelijkheidaanduiding, doorlooptijd: zaaktype.doorlooptijd },
+    zaaktype: resolvedZaaktype(zaaktype),
     statustypen: byOmschrijving(p.statustypen, statustypen, `${path}.statustypen`, 'statustype', problems),
-    eindstatustype: eind?.url ?? '',
+    eindstatustype,
     informatieobjecttypen: byOmschrijving(p.informatieobjecttypen, iots, `${path}.informatieobjecttypen`, 'informatieobjecttype', problems),
     resultaattypen: byOmschrijving(p.resultaattypen, resultaattypen, `${path}.resultaattypen`, 'resultaattype', problems),
     besluittype,
     roltypen: Object.fromEntries(
       Object.entries(byOmschrijving(p.roltypen, roltypen, `${path}.roltypen`, 'roltype', problems)),
     ),
+    ...(bezwaar ? { bezwaar } : {}),
   };
 }
 

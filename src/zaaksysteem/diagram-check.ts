@@ -1,10 +1,40 @@
 import type { DiagramModel } from '../deployment/diagram-model';
 import { expressionBody } from '../process-runtime';
 import type { ZaaksysteemDirectory } from './zaaksysteem-directory';
+import type { ZgwBezwaarSettings } from './zgw-config';
 import { ZgwConfigError, ZgwErrorCode } from './zgw-error';
 import { ZGW_SERVICES } from './zgw-services';
 
 type Problems = ConstructorParameters<typeof ZgwConfigError>[0];
+
+/**
+ * Without a bezwaar zaaktype the bezwaar steps are skipped at run time, so only a configured one is
+ * checked: the diagram must create the bezwaar zaak before it closes it, and every decision on
+ * objection the close step can receive must have a resultaattype — a literal, or each option of the
+ * enum form field its `${variable}` names (the jurist's "Beslissing op bezwaar").
+ */
+function checkBezwaarSteps(model: DiagramModel, bezwaar: ZgwBezwaarSettings | undefined, path: string, key: string, fail: (path: string, message: string) => void): void {
+  if (!bezwaar) return;
+  const tasks = Object.values(model.serviceTasks ?? {});
+  const creating = tasks.filter((t) => t.service === ZGW_SERVICES.createBezwaarZaak);
+  const closing = tasks.filter((t) => t.service === ZGW_SERVICES.closeBezwaarZaak);
+  if (!creating.length) fail(path, `diagram ${key} has no ${ZGW_SERVICES.createBezwaarZaak} step, so no bezwaar zaak would be made`);
+  for (const t of closing) {
+    const resultaat = t.properties.resultaat ?? '';
+    const variable = expressionBody(resultaat);
+    if (!resultaat) {
+      fail(path, `step ${t.id} ("${t.name}") closes the bezwaar zaak but has no property resultaat`);
+      continue;
+    }
+    const values =
+      variable === undefined
+        ? resultaat.includes('${') ? [] : [resultaat]
+        : Object.values(model.userTasks ?? {}).flatMap((u) => u.formFields.filter((f) => f.id === variable && f.type === 'enum').flatMap((f) => (f.options ?? []).map((o) => o.id)));
+    for (const value of new Set(values)) {
+      if (!bezwaar.resultaattypen[value]) fail(`${path}.resultaattypen`, `step ${t.id} closes the bezwaar zaak with resultaat "${value}": name its resultaattype here`);
+    }
+  }
+}
 
 /**
  * The configuration names the diagrams' steps (statustypen and informatieobjecttypen by service
@@ -57,6 +87,7 @@ export function checkDiagramsAgainstConfiguration(directory: ZaaksysteemDirector
         }
       }
       if (ofService(ZGW_SERVICES.addRole).length && !process.settings.roltypen.behandelaar) fail(`${path}.roltypen.behandelaar`, `diagram ${key} adds a behandelaar: name its roltype`);
+      checkBezwaarSteps(model, process.settings.bezwaar, `${path}.bezwaar`, key, fail);
     }
   }
   if (problems.length) throw new ZgwConfigError(problems);

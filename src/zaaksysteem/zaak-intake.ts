@@ -49,7 +49,7 @@ export async function startCaseForZaak(
 ): Promise<boolean> {
   const { tenantId, process, zaakUrl } = arrival;
   const onStarted = async (em: EntityManager, instance: ProcessInstanceEntity) => {
-    await em.insert(ZaakLinkEntity, { instanceId: instance.id, tenantId, processKey: process.processKey, zaakUrl, createdAt: new Date() });
+    await em.insert(ZaakLinkEntity, { instanceId: instance.id, kind: 'case', tenantId, processKey: process.processKey, zaakUrl, createdAt: new Date() });
     await alsoInTransaction?.(em);
   };
   const actor = integrationActor(tenantId);

@@ -1,5 +1,5 @@
 import { DateTime, Duration } from 'luxon';
-import type { ResolvedProcess } from './catalogue-resolution';
+import type { ResolvedZaaktype } from './catalogue-resolution';
 import type { ZgwHttpClient } from './zgw-http';
 import { ZgwResponses } from './zgw-responses';
 
@@ -17,29 +17,34 @@ export interface NewZaak {
   startdatum: string;
   uiterlijkeEinddatumAfdoening?: string;
   omschrijving?: string;
+  /** Zaken the new zaak relates to (Zaken 1.5.1 `relevanteAndereZaken`), e.g. the zaak whose besluit a bezwaar zaak is about. */
+  relevanteAndereZaken?: { url: string; aardRelatie: 'vervolg' | 'onderwerp' | 'bijdrage' }[];
 }
 
 /**
- * The zaak carrying our case id as kenmerk, or a new one. Zaken 1.5.1 cannot filter on
- * kenmerken, so after a crash between create and our commit the zaak is found by the filters
- * the API has (zaaktype, bronorganisatie, startdatum — all fixed per case) and then by kenmerk.
+ * The zaak of this zaaktype carrying our case id as kenmerk, or a new one. Zaken 1.5.1 cannot
+ * filter on kenmerken, so after a crash between create and our commit the zaak is found by the
+ * filters the API has (zaaktype, bronorganisatie, startdatum — all fixed per case and zaaktype)
+ * and then by kenmerk. A case's own zaak and its bezwaar zaak carry the same kenmerk; their
+ * zaaktypen tell them apart.
  */
-export async function findOrCreateZaak(client: ZgwHttpClient, process: ResolvedProcess, zaak: NewZaak): Promise<{ url: string; created: boolean }> {
+export async function findOrCreateZaak(client: ZgwHttpClient, zaaktype: ResolvedZaaktype, zaak: NewZaak): Promise<{ url: string; created: boolean }> {
   const m = client.municipality;
-  const candidates = await client.all(`${m.apis.zaken}/zaken`, ZgwResponses.zaak, { zaaktype: process.zaaktype.url, bronorganisatie: m.rsin, startdatum: zaak.startdatum });
+  const candidates = await client.all(`${m.apis.zaken}/zaken`, ZgwResponses.zaak, { zaaktype: zaaktype.url, bronorganisatie: m.rsin, startdatum: zaak.startdatum });
   const existing = candidates.find((z) => (z.kenmerken ?? []).some((k) => k.bron === zaak.bron && k.kenmerk === zaak.caseId));
   if (existing) return { url: existing.url, created: false };
   const deadline =
     zaak.uiterlijkeEinddatumAfdoening ??
-    DateTime.fromISO(zaak.startdatum).plus(Duration.fromISO(process.zaaktype.doorlooptijd || 'P1M')).toISODate()!;
+    DateTime.fromISO(zaak.startdatum).plus(Duration.fromISO(zaaktype.doorlooptijd || 'P1M')).toISODate()!;
   const created = await client.post(`${m.apis.zaken}/zaken`, {
-    zaaktype: process.zaaktype.url,
+    zaaktype: zaaktype.url,
     bronorganisatie: m.rsin,
     verantwoordelijkeOrganisatie: m.rsin,
     startdatum: zaak.startdatum,
     uiterlijkeEinddatumAfdoening: deadline,
-    vertrouwelijkheidaanduiding: atLeastVertrouwelijk(process.zaaktype.vertrouwelijkheidaanduiding),
+    vertrouwelijkheidaanduiding: atLeastVertrouwelijk(zaaktype.vertrouwelijkheidaanduiding),
     ...(zaak.omschrijving ? { omschrijving: zaak.omschrijving.slice(0, 80) } : {}),
+    ...(zaak.relevanteAndereZaken?.length ? { relevanteAndereZaken: zaak.relevanteAndereZaken } : {}),
     kenmerken: [{ kenmerk: zaak.caseId, bron: zaak.bron }],
   }, ZgwResponses.created);
   return { url: created.url, created: true };

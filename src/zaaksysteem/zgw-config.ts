@@ -20,6 +20,19 @@ export interface ZgwProcessSettings {
   startsOnNewZaak: boolean;
   /** How a zaak from the zaaksysteem becomes a data-subject request (process data-subject-request only). */
   requestIntake?: RequestIntakeSettings;
+  /**
+   * The bezwaar zaak an objection against the process's decision is handled in; without it the
+   * diagram's bezwaar steps are skipped (recorded with their reason, nothing sent).
+   */
+  bezwaar?: ZgwBezwaarSettings;
+}
+
+/** An objection (bezwaar) as a zaak of its own, related to the case's zaak. */
+export interface ZgwBezwaarSettings {
+  /** Identificatie of the bezwaar zaaktype ("Bezwaarschrift behandelen"); the version valid today is looked up in Catalogi. */
+  zaaktype: string;
+  /** Decision on the objection (the close step's `resultaat`: gegrond, deels_gegrond, …) → resultaattype omschrijving of the bezwaar zaaktype. */
+  resultaattypen: Record<string, string>;
 }
 
 export interface RequestIntakeSettings {
@@ -146,9 +159,18 @@ function readRequestIntake(r: Reader, raw: unknown, path: string): RequestIntake
   };
 }
 
+function readBezwaar(r: Reader, raw: unknown, path: string): ZgwBezwaarSettings | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObject(raw)) return r.fail(path, 'must be an object');
+  r.unknownKeys(raw, ['zaaktype', 'resultaattypen'], path);
+  const zaaktype = r.string(raw, 'zaaktype', path);
+  const resultaattypen = r.map(raw, 'resultaattypen', path);
+  return { zaaktype: zaaktype ?? '', resultaattypen };
+}
+
 function readProcess(r: Reader, raw: unknown, path: string): ZgwProcessSettings | undefined {
   if (!isObject(raw)) return r.fail(path, 'must be an object');
-  r.unknownKeys(raw, ['zaaktype', 'statustypen', 'informatieobjecttypen', 'resultaattypen', 'besluittype', 'roltypen', 'startsOnNewZaak', 'requestIntake'], path);
+  r.unknownKeys(raw, ['zaaktype', 'statustypen', 'informatieobjecttypen', 'resultaattypen', 'besluittype', 'roltypen', 'startsOnNewZaak', 'requestIntake', 'bezwaar'], path);
   const zaaktype = r.string(raw, 'zaaktype', path);
   if (raw.besluittype !== undefined && (typeof raw.besluittype !== 'string' || raw.besluittype === '')) r.fail(`${path}.besluittype`, 'must be a non-empty text');
   if (raw.startsOnNewZaak !== undefined && typeof raw.startsOnNewZaak !== 'boolean') r.fail(`${path}.startsOnNewZaak`, 'must be true or false');
@@ -161,6 +183,7 @@ function readProcess(r: Reader, raw: unknown, path: string): ZgwProcessSettings 
     roltypen: r.map(raw, 'roltypen', path, true),
     startsOnNewZaak: raw.startsOnNewZaak === true,
     requestIntake: readRequestIntake(r, raw.requestIntake, `${path}.requestIntake`),
+    bezwaar: readBezwaar(r, raw.bezwaar, `${path}.bezwaar`),
   };
   return settings;
 }

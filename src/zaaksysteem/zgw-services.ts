@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { DateTime, Duration } from 'luxon';
 import { OutboxMessageEntity, ProcessDefinitionEntity, ProcessInstanceEntity, ZaakLinkEntity } from '../persistence/entities';
+import type { ZaakLinkKind } from '../persistence/entities/zaak-link.entity';
 import { resolveWithVariables } from '../process-runtime';
 import type { ServiceHandler, ServiceInvocation, ServiceRegistry, ServiceSkipped } from '../workflow/service-registry';
 import type { ResolvedMunicipality, ResolvedProcess } from './catalogue-resolution';
@@ -31,7 +32,22 @@ export const ZGW_SERVICES = {
   recordBesluit: 'zgw.besluit-vastleggen',
   linkBesluitDocument: 'zgw.besluit-document-koppelen',
   closeZaak: 'zgw.zaak-afsluiten',
+  /** An objection against the case's decision: a zaak of its own (the bezwaar zaaktype), related to the case's zaak. */
+  createBezwaarZaak: 'zgw.bezwaarzaak-aanmaken',
+  /** The decision on the objection: resultaat and eindstatus of the bezwaar zaak. */
+  closeBezwaarZaak: 'zgw.bezwaarzaak-afsluiten',
 } as const;
+
+/**
+ * How the bezwaar zaak relates to the case's zaak (Zaken 1.5.1 `RelevanteZaak.aardRelatie`, seen from
+ * the bezwaar zaak): `onderwerp`, "de andere zaak is relevant voor cq. is onderwerp van de onderhanden
+ * zaak". A bezwaar is the reconsideration of the besluit taken in the original zaak (art. 7:11 Awb):
+ * that zaak is what the bezwaar zaak is about. Not `vervolg` ("gaf aanleiding tot het starten"): what
+ * starts a bezwaar zaak is the objector's bezwaarschrift, and `vervolg` would read as the next phase of
+ * the same work rather than its review. Not `bijdrage`: the bezwaar zaak does not contribute to the
+ * outcome of a zaak that is already closed.
+ */
+export const BEZWAAR_AARD_RELATIE = 'onderwerp' as const;
 
 /**
  * An outage of the zaaksysteem (maintenance, a night) must not lose calls: 2 s, 4 s, … up to an
@@ -87,15 +103,43 @@ class ZgwCall {
     return moment.setZone(AMSTERDAM).toISODate()!;
   }
 
-  /** The case's zaak; undefined when the case has none (it started before the zaaksysteem was configured). */
-  async zaakUrl(): Promise<string | undefined> {
-    const link = await this.em.findOneBy(ZaakLinkEntity, { instanceId: this.instance.id });
+  /**
+   * The case's own zaak, never its bezwaar zaak; undefined when the case has none (it started before
+   * the zaaksysteem was configured).
+   */
+  zaakUrl(): Promise<string | undefined> {
+    return this.linkedZaak('case', ZGW_SERVICES.createZaak);
+  }
+
+  /** The zaak the case's objection is handled in; undefined when none was created (its step was skipped). */
+  bezwaarZaakUrl(): Promise<string | undefined> {
+    return this.linkedZaak('objection', ZGW_SERVICES.createBezwaarZaak);
+  }
+
+  private async linkedZaak(kind: ZaakLinkKind, creatingService: string): Promise<string | undefined> {
+    const link = await this.em.findOneBy(ZaakLinkEntity, { instanceId: this.instance.id, kind });
     if (link) return link.zaakUrl;
-    const creating = await this.em.findOne(OutboxMessageEntity, { where: { instanceId: this.instance.id, service: ZGW_SERVICES.createZaak } });
+    const creating = await this.em.findOne(OutboxMessageEntity, { where: { instanceId: this.instance.id, service: creatingService } });
     if (creating && creating.status !== 'done') {
-      throw new ZgwError(ZgwErrorCode.ZAAK_NOT_YET_CREATED, `case ${this.instance.id} has no zaak yet: ${ZGW_SERVICES.createZaak} is ${creating.status}`, { retryable: true });
+      throw new ZgwError(ZgwErrorCode.ZAAK_NOT_YET_CREATED, `case ${this.instance.id} has no ${kind === 'case' ? 'zaak' : 'bezwaar zaak'} yet: ${creatingService} is ${creating.status}`, { retryable: true });
     }
     return undefined;
+  }
+
+  /** Records the zaak as the case's zaak of this kind. */
+  async link(kind: ZaakLinkKind, zaakUrl: string): Promise<void> {
+    // Commits with the outbox's "done" (a savepoint, so a failed insert leaves the relay's transaction usable);
+    // a crash before that is caught by the kenmerk look-up in findOrCreateZaak.
+    await this.em.transaction((em) =>
+      em.insert(ZaakLinkEntity, { instanceId: this.instance.id, kind, tenantId: this.instance.tenantId, processKey: this.instance.processKey, zaakUrl, createdAt: new Date() }),
+    );
+  }
+
+  /** The service task's `resultaat`, which must evaluate to a key of the close step's table. */
+  resultaat(): string {
+    const resultaat = this.property('resultaat');
+    if (typeof resultaat !== 'string' || !resultaat) throw misconfigured(`service task ${this.invocation.elementId} names no resultaat (property "resultaat"), or it evaluated to nothing`);
+    return resultaat;
   }
 
   mapped(table: Record<string, string>, key: string, kind: string): string {
@@ -106,6 +150,8 @@ class ZgwCall {
 }
 
 const NO_ZAAK = 'the case has no zaak in the zaaksysteem (it started before the zaaksysteem was configured for this process)';
+const noBezwaar = (call: ZgwCall) => `no bezwaar zaaktype is configured for process ${call.instance.processKey} of ${call.instance.tenantId}`;
+const NO_BEZWAAR_ZAAK = 'the case has no bezwaar zaak in the zaaksysteem (its creation was skipped)';
 
 function handler(name: string, description: string, deps: ZgwServiceDependencies, run: (call: ZgwCall) => Promise<void | ServiceSkipped>): ServiceHandler {
   return {
@@ -136,20 +182,16 @@ function handler(name: string, description: string, deps: ZgwServiceDependencies
 export function zgwServiceHandlers(deps: ZgwServiceDependencies): ServiceHandler[] {
   return [
     handler(ZGW_SERVICES.createZaak, 'Maakt de zaak aan in het zaaksysteem (ons zaaknummer als kenmerk), of gebruikt de zaak waaruit de zaak hier ontstond.', deps, async (call) => {
-      if (await call.em.findOneBy(ZaakLinkEntity, { instanceId: call.instance.id })) return;
+      if (await call.em.findOneBy(ZaakLinkEntity, { instanceId: call.instance.id, kind: 'case' })) return;
       const omschrijving = call.property('omschrijving');
-      const { url } = await findOrCreateZaak(call.client(), call.process, {
+      const { url } = await findOrCreateZaak(call.client(), call.process.zaaktype, {
         caseId: call.instance.id,
         bron: call.directory.settings.bron,
         startdatum: amsterdamDate(call.instance.startedAt),
         uiterlijkeEinddatumAfdoening: call.dateProperty('uiterlijkeEinddatumAfdoening'),
         omschrijving: typeof omschrijving === 'string' ? omschrijving : undefined,
       });
-      // Commits with the outbox's "done" (a savepoint, so a failed insert leaves the relay's transaction usable);
-      // a crash before that is caught by the kenmerk look-up in findOrCreateZaak.
-      await call.em.transaction((em) =>
-        em.insert(ZaakLinkEntity, { instanceId: call.instance.id, tenantId: call.instance.tenantId, processKey: call.instance.processKey, zaakUrl: url, createdAt: new Date() }),
-      );
+      await call.link('case', url);
     }),
     handler(ZGW_SERVICES.setStatus, 'Zet de status die in de configuratie bij deze stap hoort.', deps, async (call) => {
       const statustype = call.process.statustypen[call.invocation.elementId];
@@ -212,12 +254,38 @@ export function zgwServiceHandlers(deps: ZgwServiceDependencies): ServiceHandler
       await linkDocumentToBesluit(client, besluit, document);
     }),
     handler(ZGW_SERVICES.closeZaak, 'Zet het resultaat (eigenschap resultaat) en de eindstatus, waarmee de zaak sluit.', deps, async (call) => {
-      const resultaat = call.property('resultaat');
-      if (typeof resultaat !== 'string' || !resultaat) throw misconfigured(`service task ${call.invocation.elementId} names no resultaat (property "resultaat"), or it evaluated to nothing`);
-      const resultaattype = call.mapped(call.process.resultaattypen, resultaat, 'resultaattype');
+      const resultaattype = call.mapped(call.process.resultaattypen, call.resultaat(), 'resultaattype');
       const zaak = await call.zaakUrl();
       if (!zaak) return skipped(NO_ZAAK);
       await closeZaak(call.client(), zaak, resultaattype, call.process.eindstatustype);
+    }),
+    handler(ZGW_SERVICES.createBezwaarZaak, 'Maakt de bezwaarzaak aan (bezwaarzaaktype, ons zaaknummer als kenmerk) met de zaak van het besluit als relevante andere zaak.', deps, async (call) => {
+      const bezwaar = call.process.bezwaar;
+      if (!bezwaar) return skipped(noBezwaar(call));
+      if (await call.em.findOneBy(ZaakLinkEntity, { instanceId: call.instance.id, kind: 'objection' })) return;
+      const zaak = await call.zaakUrl();
+      if (!zaak) return skipped(NO_ZAAK);
+      // The day the objection was received: fixed per case, so a retry after a crash finds the zaak it made.
+      const startdatum = call.dateProperty('startdatum');
+      if (!startdatum) throw misconfigured(`service task ${call.invocation.elementId} names no startdatum (property "startdatum"), or it evaluated to nothing`);
+      const omschrijving = call.property('omschrijving');
+      const { url } = await findOrCreateZaak(call.client(), bezwaar.zaaktype, {
+        caseId: call.instance.id,
+        bron: call.directory.settings.bron,
+        startdatum,
+        uiterlijkeEinddatumAfdoening: call.dateProperty('uiterlijkeEinddatumAfdoening'),
+        omschrijving: typeof omschrijving === 'string' ? omschrijving : undefined,
+        relevanteAndereZaken: [{ url: zaak, aardRelatie: BEZWAAR_AARD_RELATIE }],
+      });
+      await call.link('objection', url);
+    }),
+    handler(ZGW_SERVICES.closeBezwaarZaak, 'Zet het resultaat van de beslissing op bezwaar (eigenschap resultaat) en de eindstatus van de bezwaarzaak.', deps, async (call) => {
+      const bezwaar = call.process.bezwaar;
+      if (!bezwaar) return skipped(noBezwaar(call));
+      const resultaattype = call.mapped(bezwaar.resultaattypen, call.resultaat(), 'bezwaar resultaattype');
+      const zaak = await call.bezwaarZaakUrl();
+      if (!zaak) return skipped(NO_BEZWAAR_ZAAK);
+      await closeZaak(call.client(), zaak, resultaattype, bezwaar.eindstatustype);
     }),
   ];
 }

@@ -9,10 +9,12 @@ const CATALOGUS = 'http://catalogus.example/catalogi/api/v1/catalogussen/1';
 describe('resolving the configuration against Catalogi (fake Open Zaak)', () => {
   let fake: FakeOpenZaak;
   let zaaktypeUrl: string;
+  let bezwaarZaaktypeUrl: string;
 
   beforeAll(async () => {
     fake = await new FakeOpenZaak({ clientId: 'pf', secret: 'catalogue-secret' }).start();
     zaaktypeUrl = fake.seedRequestCatalogue(CATALOGUS).zaaktype.url;
+    bezwaarZaaktypeUrl = fake.seedBezwaarCatalogue(CATALOGUS).zaaktype.url;
   });
   afterAll(() => fake.stop());
 
@@ -50,6 +52,29 @@ describe('resolving the configuration against Catalogi (fake Open Zaak)', () => 
       expect.objectContaining({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: 'municipalities.leusden.processes.data-subject-request.statustypen.StatusOpgeschort' }),
       expect.objectContaining({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: 'municipalities.leusden.processes.data-subject-request.resultaattypen.afgewezen' }),
     ]);
+  });
+
+  it('resolves the bezwaar zaaktype beside the process\'s own: its version valid today, its eindstatus, a resultaattype per decision on objection', async () => {
+    const [m] = await resolveCatalogue(settings({
+      zaaktype: 'AVG-VERZOEK',
+      statustypen: {},
+      resultaattypen: {},
+      bezwaar: { zaaktype: 'BEZWAAR', resultaattypen: { gegrond: 'Gegrond', ongegrond: 'Ongegrond' } },
+    }), { contract: fake.contract });
+    const { bezwaar, zaaktype } = m.processes['data-subject-request'];
+    expect(zaaktype.url).toBe(zaaktypeUrl);
+    expect(bezwaar?.zaaktype.url).toBe(bezwaarZaaktypeUrl);
+    expect(fake.find('statustypen', bezwaar!.eindstatustype)).toMatchObject({ omschrijving: 'Afgehandeld', zaaktype: bezwaarZaaktypeUrl });
+    expect(Object.values(bezwaar!.resultaattypen).map((url) => fake.find('resultaattypen', url)?.zaaktype)).toEqual([bezwaarZaaktypeUrl, bezwaarZaaktypeUrl]);
+  });
+
+  it('names an unknown bezwaar zaaktype, and a resultaattype the bezwaar zaaktype does not have, with their paths', async () => {
+    const at = 'municipalities.leusden.processes.data-subject-request.bezwaar';
+    const unknownType = await resolveCatalogue(settings({ zaaktype: 'AVG-VERZOEK', statustypen: {}, resultaattypen: {}, bezwaar: { zaaktype: 'BEZWAAR-OUD', resultaattypen: {} } }), { contract: fake.contract }).catch((e) => e);
+    expect((unknownType as ZgwConfigError).problems).toEqual([expect.objectContaining({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: `${at}.zaaktype` })]);
+    // "Toegewezen" is a resultaattype of the request zaaktype, not of the bezwaar zaaktype.
+    const wrongResultaat = await resolveCatalogue(settings({ zaaktype: 'AVG-VERZOEK', statustypen: {}, resultaattypen: {}, bezwaar: { zaaktype: 'BEZWAAR', resultaattypen: { gegrond: 'Toegewezen' } } }), { contract: fake.contract }).catch((e) => e);
+    expect((wrongResultaat as ZgwConfigError).problems).toEqual([expect.objectContaining({ code: ZgwErrorCode.CATALOGUE_ITEM_UNKNOWN, path: `${at}.resultaattypen.gegrond` })]);
   });
 
   it('refuses a zaaktype identificatie with no version valid today', async () => {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Platform } from '../../src/platform';
-import { DSR_FIELDS, REQUEST, staffOf, DsrStaff } from '../support/dsr-operations';
+import { DateTime } from 'luxon';
+import { DSR_FIELDS, REGISTER_OBJECTION, REQUEST, staffOf, DsrStaff } from '../support/dsr-operations';
 import { FakeOpenZaak } from '../support/fake-open-zaak';
-import { openTaskIds, perform } from '../support/incident-operations';
+import { openTask, openTaskIds, perform } from '../support/incident-operations';
 import { createTestDatabase, itOnPostgres, TestDatabase } from '../support/test-database';
 import { deliverNotification, drainOutbox, newZaakNotification, outboxOf, startWithZaaksysteem, statusesOf } from '../support/zaaksysteem';
 
@@ -21,13 +22,14 @@ describe('a DigiD request registered in the zaaksysteem is handled here and mirr
   let fake: FakeOpenZaak;
   let staff: DsrStaff;
   let requestZaaktype: Record<string, any>;
+  let bezwaarZaaktype: Record<string, any>;
   let soortVerzoek: Record<string, any>;
   let zaak: Record<string, any>;
   let request: any;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ({ platform, fake, requestZaaktype, soortVerzoek } = await startWithZaaksysteem(db));
+    ({ platform, fake, requestZaaktype, soortVerzoek, bezwaarZaaktype } = await startWithZaaksysteem(db));
     staff = await staffOf(platform, 'leusden');
   });
   afterAll(async () => {
@@ -93,7 +95,8 @@ describe('a DigiD request registered in the zaaksysteem is handled here and mirr
   it('the decision sent: the letter as a document, the besluit with the objection term and the letter as its document, the resultaat, and the zaak is closed', async () => {
     const caseId = request.instanceId;
     await perform(staff.manager, caseId, 'GatherData', { gegevensAanwezig: true, gegevensOverzicht: 'BRP: naam, adres, geboortedatum' });
-    await perform(staff.jurist, caseId, 'PrepareDecision', {
+    // The privacybeheerder drafts, so the jurist, who takes no part in the decision, can handle an objection.
+    await perform(staff.pb, caseId, 'PrepareDecision', {
       uitkomst: 'granted',
       motivering: 'U heeft recht op inzage in uw persoonsgegevens (artikel 15 AVG).',
       verstrekteGegevens: 'Naam, adres en geboortedatum uit de BRP.',
@@ -173,6 +176,78 @@ describe('a DigiD request registered in the zaaksysteem is handled here and mirr
     expect(await openTaskIds(staff.pb, caseId)).toEqual([]);
     // Only the Besluiten API went unchecked: it has no official specification in /work/shared/zgw.
     expect(fake.contract.unvalidated.every((call) => call.includes('/besluiten/api/v1/'))).toBe(true);
+  });
+
+  it('an objection is a bezwaar zaak of its own about the request\'s zaak, made once despite an outage, a crash and redelivery; the decision on it closes that zaak', async () => {
+    const caseId = request.instanceId;
+    const bezwaarZaken = () => fake.store.zaken.filter((z) => z.zaaktype === bezwaarZaaktype.url);
+    const objectionLink = async () => (await platform.database.dataSource.query(`SELECT zaak_url FROM zaak_link WHERE instance_id = $1 AND kind = 'objection'`, [caseId])).map((l: any) => l.zaak_url);
+    const retryNow = () => platform.database.dataSource.query(`UPDATE outbox_message SET available_at = now() - interval '1 second' WHERE instance_id = $1 AND status = 'pending'`, [caseId]);
+    const requestZaakBefore = structuredClone(fake.find('zaken', zaak.url));
+    const statussenOfRequestZaak = statusesOf(fake, zaak.url);
+    expect(bezwaarZaken()).toEqual([]);
+
+    // The requester objects; the zaaksysteem is down at the first attempt, so the call is retried, not lost.
+    fake.failNext(1, 503, { method: 'POST', path: '/zaken' });
+    const { registerObjection } = await staff.jurist.ok(REGISTER_OBJECTION, { requestId: request.id, objection: { receivedAt: new Date().toISOString() } });
+    await drainOutbox(platform);
+    expect(bezwaarZaken()).toEqual([]);
+    expect((await outboxOf(platform, caseId)).find((m) => m.element === 'BezwaarZaakAanmaken')).toMatchObject({ status: 'pending', attempts: 1 });
+    await retryNow();
+    await drainOutbox(platform);
+
+    // One zaak of the bezwaar zaaktype, about the request's zaak, received today, due when the decision on objection is due.
+    expect(bezwaarZaken()).toHaveLength(1);
+    const [bezwaarZaak] = bezwaarZaken();
+    expect(bezwaarZaak).toMatchObject({
+      bronorganisatie: '002220647',
+      startdatum: DateTime.now().setZone('Europe/Amsterdam').toISODate(),
+      uiterlijkeEinddatumAfdoening: registerObjection.objection.decisionDueOn,
+      vertrouwelijkheidaanduiding: 'vertrouwelijk',
+      relevanteAndereZaken: [{ url: zaak.url, aardRelatie: 'onderwerp' }],
+      kenmerken: [{ kenmerk: caseId, bron: 'privacyflow' }],
+    });
+    expect(await objectionLink()).toEqual([bezwaarZaak.url]);
+
+    // A crash after the zaak was made but before our link committed: the retry finds it by kenmerk and zaaktype.
+    await platform.database.dataSource.query(`DELETE FROM zaak_link WHERE instance_id = $1 AND kind = 'objection'`, [caseId]);
+    await platform.database.dataSource.query(`UPDATE outbox_message SET status = 'pending', available_at = now() - interval '1 second' WHERE instance_id = $1 AND payload->>'elementId' = 'BezwaarZaakAanmaken'`, [caseId]);
+    await drainOutbox(platform);
+    expect(bezwaarZaken()).toHaveLength(1);
+    expect(await objectionLink()).toEqual([bezwaarZaak.url]);
+
+    // Open Notificaties announces the new zaak, twice: it is ours, so it starts no case and makes no zaak.
+    const announced = newZaakNotification(bezwaarZaak);
+    expect((await deliverNotification(platform, announced)).status).toBe(204);
+    expect((await deliverNotification(platform, announced)).status).toBe(204);
+    expect(await linkedCases(bezwaarZaak.url)).toEqual([{ instance_id: caseId }]);
+    // The same objection registered again is refused and sends nothing.
+    const again = await staff.jurist.gql(REGISTER_OBJECTION, { requestId: request.id, objection: { receivedAt: new Date().toISOString() } });
+    expect(again.errors?.[0].extensions?.code).toBe('DSR_OBJECTION_ALREADY_RECEIVED');
+    await drainOutbox(platform);
+    expect(bezwaarZaken()).toHaveLength(1);
+
+    // The jurist decides: partly well-founded. The bezwaar zaak gets that resultaat and its eindstatus.
+    await openTask(staff.jurist, caseId, 'HandleObjection');
+    await perform(staff.jurist, caseId, 'HandleObjection', { beslissingOpBezwaar: 'deels_gegrond', bezwaarMotivering: 'Het overzicht miste de gegevens uit de parkeeradministratie.' });
+    await drainOutbox(platform);
+    const resultaten = fake.store.resultaten.filter((r) => r.zaak === bezwaarZaak.url);
+    expect(resultaten.map((r) => fake.find('resultaattypen', r.resultaattype)?.omschrijving)).toEqual(['Deels gegrond']);
+    expect(fake.find('resultaattypen', resultaten[0].resultaattype)?.zaaktype).toBe(bezwaarZaaktype.url);
+    expect(statusesOf(fake, bezwaarZaak.url)).toEqual(['Afgehandeld']);
+    expect(fake.find('zaken', bezwaarZaak.url)!.einddatum).toBe(DateTime.now().setZone('Europe/Amsterdam').toISODate());
+
+    // The request's own zaak, closed with the decision, was not touched by any of this.
+    expect(fake.find('zaken', zaak.url)).toEqual(requestZaakBefore);
+    expect(statusesOf(fake, zaak.url)).toEqual(statussenOfRequestZaak);
+    expect(fake.store.resultaten.filter((r) => r.zaak === zaak.url)).toHaveLength(1);
+
+    const calls = (await outboxOf(platform, caseId)).filter((m) => m.service.startsWith('zgw.bezwaarzaak'));
+    expect(calls.map((m) => [m.element, m.status, m.skip_reason])).toEqual([
+      ['BezwaarZaakAanmaken', 'done', null],
+      ['BezwaarZaakAfsluiten', 'done', null],
+    ]);
+    expect(await openTaskIds(staff.jurist, caseId)).toEqual([]);
   });
 
   it('a zaak whose data cannot make a request (no kind of request) is refused with its reason and starts nothing', async () => {

@@ -264,6 +264,9 @@ export class FakeOpenZaak {
     app.post(`${zaken}/zaken`, (req, res) => {
       const zaaktype = this.find('zaaktypen', req.body.zaaktype);
       if (!zaaktype || zaaktype.concept) return this.refuse(res, 'zaaktype', 'does_not_exist', 'Het zaaktype bestaat niet of is een concept.');
+      // Like Open Zaak: every relevante andere zaak must be a zaak the API can resolve.
+      const unknownRelated = (req.body.relevanteAndereZaken ?? []).findIndex((r: Row) => !this.find('zaken', r.url));
+      if (unknownRelated >= 0) return this.refuse(res, `relevanteAndereZaken.${unknownRelated}.url`, 'bad-url', 'De URL is geen zaak.');
       this.zaakNumber += 1;
       const zaak = this.add('zaken', 'zaken', {
         identificatie: `ZAAK-${new Date().getFullYear()}-${String(this.zaakNumber).padStart(10, '0')}`,
@@ -481,6 +484,17 @@ export class FakeOpenZaak {
     zaaktype.besluittypen.push(besluittype.url);
     const soortVerzoek = this.add('eigenschappen', 'catalogi', { naam: 'soortVerzoek', zaaktype: zaaktype.url });
     return { zaaktype, soortVerzoek };
+  }
+
+  /**
+   * The bezwaar zaaktype as the reference notes propose it ("Bezwaarschrift behandelen"): a zaak of
+   * its own for an objection against a besluit, with a resultaattype per decision on the objection.
+   */
+  seedBezwaarCatalogue(catalogus: string, identificatie = 'BEZWAAR'): { zaaktype: Row } {
+    const zaaktype = this.zaaktype(catalogus, identificatie, 'Bezwaarschrift behandelen', 'P12W');
+    this.statustypen(zaaktype, ['Bezwaar ontvangen', 'In behandeling', 'Afgehandeld']);
+    this.resultaattypen(zaaktype, ['Gegrond', 'Deels gegrond', 'Ongegrond', 'Niet-ontvankelijk']);
+    return { zaaktype };
   }
 
   /** The breach zaaktype: statustypen following the BLNP phases, resultaattypen per outcome. */

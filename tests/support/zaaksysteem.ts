@@ -42,6 +42,10 @@ export function leusdenConfiguration(fake: FakeOpenZaak) {
               withdrawn: 'Ingetrokken',
             },
             besluittype: 'Besluit op verzoek AVG',
+            bezwaar: {
+              zaaktype: 'BEZWAAR',
+              resultaattypen: { gegrond: 'Gegrond', deels_gegrond: 'Deels gegrond', ongegrond: 'Ongegrond', niet_ontvankelijk: 'Niet-ontvankelijk' },
+            },
             requestIntake: { departments: [{ name: 'Burgerzaken', candidateGroup: 'afdelingsmanager' }] },
           },
           'incident-management': {
@@ -68,6 +72,7 @@ export interface ZaaksysteemScenario {
   requestZaaktype: Record<string, any>;
   soortVerzoek: Record<string, any>;
   incidentZaaktype: Record<string, any>;
+  bezwaarZaaktype: Record<string, any>;
 }
 
 /**
@@ -79,6 +84,7 @@ export async function startWithZaaksysteem(db: TestDatabase, options: PlatformOp
   const fake = await new FakeOpenZaak({ clientId: LEUSDEN.clientId, secret: LEUSDEN.secret }).start();
   const { zaaktype: requestZaaktype, soortVerzoek } = fake.seedRequestCatalogue(LEUSDEN.catalogus);
   const { zaaktype: incidentZaaktype } = fake.seedIncidentCatalogue(LEUSDEN.catalogus);
+  const { zaaktype: bezwaarZaaktype } = fake.seedBezwaarCatalogue(LEUSDEN.catalogus);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zgw-scenario-')), 'zaaksysteem.json');
   fs.writeFileSync(file, JSON.stringify(leusdenConfiguration(fake)));
   process.env.ZGW_SCENARIO_LEUSDEN_SECRET = LEUSDEN.secret;
@@ -88,7 +94,7 @@ export async function startWithZaaksysteem(db: TestDatabase, options: PlatformOp
     { zgwConfigFile: file, bpmnDir: path.resolve(__dirname, '../../bpmn') },
     { withoutWorkers: true, zgwContract: fake.contract, ...options },
   );
-  return { platform, fake, requestZaaktype, soortVerzoek, incidentZaaktype };
+  return { platform, fake, requestZaaktype, soortVerzoek, incidentZaaktype, bezwaarZaaktype };
 }
 
 /** Runs the outbox relay until nothing is left that is due now. */

@@ -200,11 +200,17 @@ describe('the zaak steps of the diagrams', () => {
     expect(resultaat({ personalData: true, notifyAp: true, apOutcome: 'intrekken' })).toBe('melding-ingetrokken');
   });
 
-  it('data-subject-request: zaak created or linked, statuses, the decision letter, the besluit with the objection term, closed (also when withdrawn)', async () => {
+  it('data-subject-request: zaak created or linked, statuses, the decision letter, the besluit with the objection term, closed (also when withdrawn); an objection as a bezwaar zaak', async () => {
     const steps = Object.fromEntries((await zaakSteps('data-subject-request.bpmn')).map((s) => [s.id, s]));
     expect(Object.keys(steps).sort()).toEqual(
-      ['ZaakAanmaken', 'StatusOntvangen', 'StatusVerdaagd', 'StatusInBehandeling', 'AttachDecisionLetter', 'RecordBesluit', 'LinkDecisionLetter', 'CloseZaak', 'CloseZaakWithdrawn'].sort(),
+      [
+        'ZaakAanmaken', 'StatusOntvangen', 'StatusVerdaagd', 'StatusInBehandeling', 'AttachDecisionLetter', 'RecordBesluit', 'LinkDecisionLetter', 'CloseZaak', 'CloseZaakWithdrawn',
+        'BezwaarZaakAanmaken', 'BezwaarZaakAfsluiten',
+      ].sort(),
     );
+    // The bezwaar zaak starts the day the objection was received and is due with the decision on it (art. 7:10 Awb).
+    expect(steps.BezwaarZaakAanmaken.properties).toMatchObject({ startdatum: '${objectionReceivedAt}', uiterlijkeEinddatumAfdoening: '${objectionDecisionDueAt}' });
+    expect(steps.BezwaarZaakAfsluiten.properties.resultaat).toBe('${beslissingOpBezwaar}');
     expect(steps.ZaakAanmaken.properties.uiterlijkeEinddatumAfdoening).toBe('${deadlineAt}');
     expect(steps.AttachDecisionLetter.properties.document).toBe('besluitbrief');
     // The besluit's document is the letter the zaak already holds: same kind, linked after the besluit exists.

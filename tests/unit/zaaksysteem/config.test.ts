@@ -63,6 +63,18 @@ describe('zaaksysteem configuration file', () => {
     ]);
   });
 
+  it('reads the bezwaar zaaktype of a process, and names what is wrong in it', () => {
+    const raw: any = valid();
+    raw.municipalities.leusden.processes['data-subject-request'].bezwaar = { zaaktype: 'BEZWAAR', resultaattypen: { gegrond: 'Gegrond' } };
+    expect(parseZgwSettings(raw, env).municipalities[0].processes['data-subject-request'].bezwaar).toEqual({ zaaktype: 'BEZWAAR', resultaattypen: { gegrond: 'Gegrond' } });
+    raw.municipalities.leusden.processes['data-subject-request'].bezwaar = { resultaattypen: { gegrond: '' }, statustypen: {} };
+    expect(problemsOf(raw).map((p) => p.path).sort()).toEqual([
+      'municipalities.leusden.processes.data-subject-request.bezwaar.resultaattypen',
+      'municipalities.leusden.processes.data-subject-request.bezwaar.statustypen',
+      'municipalities.leusden.processes.data-subject-request.bezwaar.zaaktype',
+    ]);
+  });
+
   it('refuses an RSIN that fails the elfproef', () => {
     const raw: any = valid();
     raw.municipalities.leusden.rsin = '002220648';

@@ -80,6 +80,20 @@ describe('the configuration checked against the deployed diagram at start', () =
     expect(problemsOf(resolved(['https://ztc/iot/besluit', 'https://ztc/iot/verdaging']), diagram)).toEqual([]);
   });
 
+  it('checks the bezwaar steps only when a bezwaar zaaktype is configured: a create step, and a resultaattype for every decision the jurist can choose', () => {
+    const decision = { id: 'HandleObjection', formFields: [{ id: 'beslissingOpBezwaar', type: 'enum', options: [{ id: 'gegrond' }, { id: 'deels_gegrond' }, { id: 'ongegrond' }, { id: 'niet_ontvankelijk' }] }] };
+    const withForm = (...tasks: ServiceTaskModel[]) => ({ ...model(...tasks), userTasks: { HandleObjection: decision } }) as unknown as DiagramModel;
+    const create = task('BZ', 'zgw.bezwaarzaak-aanmaken', { startdatum: '${objectionReceivedAt}' });
+    const close = task('BC', 'zgw.bezwaarzaak-afsluiten', { resultaat: '${beslissingOpBezwaar}' });
+    const all = { gegrond: 'Gegrond', deels_gegrond: 'Deels gegrond', ongegrond: 'Ongegrond', niet_ontvankelijk: 'Niet-ontvankelijk' };
+    // Unconfigured: the steps are skipped at run time, nothing to check.
+    expect(problemsOf(directory({}), withForm(create, close))).toEqual([]);
+    expect(problemsOf(directory({ bezwaar: { zaaktype: 'BEZWAAR', resultaattypen: all } }), withForm(create, close))).toEqual([]);
+    const { niet_ontvankelijk: _missing, ...three } = all;
+    expect(problemsOf(directory({ bezwaar: { zaaktype: 'BEZWAAR', resultaattypen: three } }), withForm(create, close))).toEqual([[ZgwErrorCode.DIAGRAM_MISMATCH, `${at}.bezwaar.resultaattypen`]]);
+    expect(problemsOf(directory({ bezwaar: { zaaktype: 'BEZWAAR', resultaattypen: all } }), withForm(close))).toEqual([[ZgwErrorCode.DIAGRAM_MISMATCH, `${at}.bezwaar`]]);
+  });
+
   it('refuses a process whose diagram is not deployed', () => {
     expect(problemsOf(directory({}), undefined)).toEqual([[ZgwErrorCode.DIAGRAM_MISMATCH, at]]);
   });
