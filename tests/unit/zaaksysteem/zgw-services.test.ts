@@ -26,6 +26,16 @@ describe('zgw.* steps where nothing is to be sent', () => {
     await expect(status.perform(invocation('StatusBeoordeeld'))).resolves.toEqual({ skipped: 'process incident-management is not mirrored in the zaaksysteem of putten' });
   });
 
+  it('a process mirrored without a bezwaar zaaktype passes both bezwaar steps with that reason, before looking for any zaak', async () => {
+    const mirrored = new ZaaksysteemDirectory({ bron: 'privacyflow', municipalities: [] }, [
+      { settings: { tenantId: 'putten' } as any, processes: { 'incident-management': { processKey: 'incident-management', settings: {} } as any } },
+    ]);
+    for (const name of [ZGW_SERVICES.createBezwaarZaak, ZGW_SERVICES.closeBezwaarZaak]) {
+      const step = handlers(mirrored).find((h) => h.name === name)!;
+      await expect(step.perform(invocation('Bezwaar'))).resolves.toEqual({ skipped: 'no bezwaar zaaktype is configured for process incident-management of putten' });
+    }
+  });
+
   it('retries far longer than the default: an outage of the zaaksysteem of several hours loses no call', () => {
     expect(handlers().every((h) => h.maxAttempts === 24)).toBe(true);
   });
