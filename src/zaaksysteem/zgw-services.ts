@@ -40,14 +40,14 @@ export const ZGW_SERVICES = {
 
 /**
  * How the bezwaar zaak relates to the case's zaak (Zaken 1.5.1 `RelevanteZaak.aardRelatie`, seen from
- * the bezwaar zaak): `onderwerp`, "de andere zaak is relevant voor cq. is onderwerp van de onderhanden
- * zaak". A bezwaar is the reconsideration of the besluit taken in the original zaak (art. 7:11 Awb):
- * that zaak is what the bezwaar zaak is about. Not `vervolg` ("gaf aanleiding tot het starten"): what
- * starts a bezwaar zaak is the objector's bezwaarschrift, and `vervolg` would read as the next phase of
- * the same work rather than its review. Not `bijdrage`: the bezwaar zaak does not contribute to the
- * outcome of a zaak that is already closed.
+ * the bezwaar zaak): `vervolg`, "de andere zaak gaf aanleiding tot het starten van de onderhanden
+ * zaak". The besluit taken in the original zaak is what the bezwaar is lodged against, and this is how
+ * the VNG guidance for bezwaar en beroep relates the two (shared/reference/zgw-integration.md), so
+ * zaaksystemen that show "vervolgzaken" show the objection under the request. Not `onderwerp` (a zaak
+ * merely relevant to this one) and not `bijdrage` (the bezwaar zaak does not contribute to the outcome
+ * of a zaak that is already closed).
  */
-export const BEZWAAR_AARD_RELATIE = 'onderwerp' as const;
+export const BEZWAAR_AARD_RELATIE = 'vervolg' as const;
 
 /**
  * An outage of the zaaksysteem (maintenance, a night) must not lose calls: 2 s, 4 s, … up to an

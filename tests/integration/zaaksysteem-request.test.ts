@@ -204,7 +204,7 @@ describe('a DigiD request registered in the zaaksysteem is handled here and mirr
       startdatum: DateTime.now().setZone('Europe/Amsterdam').toISODate(),
       uiterlijkeEinddatumAfdoening: registerObjection.objection.decisionDueOn,
       vertrouwelijkheidaanduiding: 'vertrouwelijk',
-      relevanteAndereZaken: [{ url: zaak.url, aardRelatie: 'onderwerp' }],
+      relevanteAndereZaken: [{ url: zaak.url, aardRelatie: 'vervolg' }],
       kenmerken: [{ kenmerk: caseId, bron: 'privacyflow' }],
     });
     expect(await objectionLink()).toEqual([bezwaarZaak.url]);
