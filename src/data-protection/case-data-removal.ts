@@ -31,11 +31,39 @@ export async function destroyAfterRetention(
   now: Date,
 ): Promise<void> {
   await removeCasePersonalData(em, target.instanceId, target.caseType);
+  await recordDestruction(em, target, now, { caseType: target.caseType, reason: 'retention', period: target.period });
+}
+
+/**
+ * The same removal when the incident process itself asks for it (step 41, the
+ * `incident-file-destruction` service call), in the caller's transaction. Unlike the timer, which
+ * only visits cases not yet marked, a call may be repeated: it then finds the file already
+ * destroyed, changes nothing and returns false.
+ */
+export async function destroyIncidentFileAfterRetention(
+  em: EntityManager,
+  call: { instanceId: string; tenantId: string; elementId: string; executionId: string },
+  now: Date,
+): Promise<boolean> {
+  if (!(await destroyCaseFile(em, call.instanceId))) return false;
+  // The call being performed still holds a copy of the variables: it goes with the rest.
+  await purgeEndedCaseData(em, call.instanceId, call.executionId);
+  await recordDestruction(em, call, now, { caseType: 'incident', reason: 'retention', elementId: call.elementId });
+  return true;
+}
+
+/** The register mark and the audit entry every retention removal leaves. */
+async function recordDestruction(
+  em: EntityManager,
+  target: { instanceId: string; tenantId: string },
+  now: Date,
+  details: Record<string, unknown>,
+): Promise<void> {
   await markRemoved(em, target.instanceId, 'retention', now);
   await appendAudit(em, retentionActor, {
     tenantId: target.tenantId,
     action: 'case.personal-data-destroyed',
     instanceId: target.instanceId,
-    details: { caseType: target.caseType, reason: 'retention', period: target.period },
+    details,
   });
 }

@@ -1,9 +1,5 @@
-import { markRemoved } from '../data-protection/case-retention.repository';
-import { retentionActor } from '../data-protection/case-data-removal';
-import { appendAudit } from '../workflow/audit-trail';
-import { purgeEndedCaseData } from '../workflow/case-data-purge';
+import { destroyIncidentFileAfterRetention } from '../data-protection/case-data-removal';
 import type { ServiceHandler } from '../workflow/service-registry';
-import { destroyCaseFile } from './incident-register';
 
 /**
  * `incident-file-destruction` (step 41): when the retention period of a closed incident has
@@ -17,17 +13,11 @@ export const caseFileDestructionService: ServiceHandler = {
   description: 'Vernietigt het incidentdossier na de bewaartermijn; een minimale registerregel blijft bewaard.',
   async perform(invocation) {
     await invocation.em.transaction(async (em) => {
-      if (!(await destroyCaseFile(em, invocation.instanceId))) return;
-      const now = new Date();
-      // The call being performed still holds a copy of the variables: it goes with the rest.
-      await purgeEndedCaseData(em, invocation.instanceId, invocation.executionId);
-      await markRemoved(em, invocation.instanceId, 'retention', now);
-      await appendAudit(em, retentionActor, {
-        tenantId: invocation.tenantId,
-        action: 'case.personal-data-destroyed',
-        instanceId: invocation.instanceId,
-        details: { caseType: 'incident', reason: 'retention', elementId: invocation.elementId },
-      });
+      await destroyIncidentFileAfterRetention(
+        em,
+        { instanceId: invocation.instanceId, tenantId: invocation.tenantId, elementId: invocation.elementId, executionId: invocation.executionId },
+        new Date(),
+      );
     });
   },
 };

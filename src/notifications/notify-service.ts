@@ -46,7 +46,8 @@ async function enqueueMail(em: EntityManager, notification: NotificationEntity):
       dedupeKey: `${NOTIFICATION_MAIL_SERVICE}:${notification.id}`,
       status: 'pending' as const,
       attempts: 0,
-      availableAt: notification.createdAt,
+      // Due at once by the database's clock, the one the relay reads (see outbox-relay.ts).
+      availableAt: () => 'clock_timestamp()',
       createdAt: notification.createdAt,
     })
     .orIgnore()

@@ -28,7 +28,12 @@ export async function relayOutbox(dataSource: DataSource, services: ServiceRegis
     const messages = await em
       .getRepository(OutboxMessageEntity)
       .createQueryBuilder('m')
-      .where(`m.status = 'pending' AND m.available_at <= :now`, { now: new Date() })
+      // The database's clock, read now: `available_at` may come from a statement's now() (an operator
+      // setting a call back, README), which has microseconds and which a millisecond JS Date taken in
+      // the same millisecond would count as still in the future. clock_timestamp(), not now(): now() is
+      // this transaction's start, earlier than a row committed since. In a sub-select so it is read
+      // once and the pending index on available_at can still be used.
+      .where(`m.status = 'pending' AND m.available_at <= (SELECT clock_timestamp())`)
       .andWhere(
         `NOT EXISTS (SELECT 1 FROM outbox_message earlier WHERE earlier.instance_id = m.instance_id AND earlier.seq < m.seq AND (earlier.status = 'pending'
            OR (earlier.status = 'dead' AND strpos(m.service, '.') > 0 AND split_part(earlier.service, '.', 1) = split_part(m.service, '.', 1))))`,
@@ -63,7 +68,8 @@ export async function relayOutbox(dataSource: DataSource, services: ServiceRegis
         await em.update(OutboxMessageEntity, { id: message.id }, {
           attempts,
           status: dead ? 'dead' : 'pending',
-          availableAt: new Date(Date.now() + retryDelayMs(attempts)),
+          // The back-off counts on the database's clock, the clock that decides what is due.
+          availableAt: () => `clock_timestamp() + interval '${retryDelayMs(attempts)} milliseconds'`,
           // The stable code first, so an operator (and a query) sees what kind of failure it is.
           lastError: `${(err as { code?: string }).code ? `${(err as { code?: string }).code}: ` : ''}${(err as Error).message}`.slice(0, 500),
         });

@@ -112,7 +112,8 @@ export async function persistStep(
           dedupeKey: `${instance.id}:${call.executionId}`,
           status: 'pending' as const,
           attempts: 0,
-          availableAt: now,
+          // Due at once by the database's clock, the one the relay reads (see outbox-relay.ts).
+          availableAt: () => 'clock_timestamp()',
           createdAt: now,
         })),
       )

@@ -142,6 +142,27 @@ class ZgwCall {
     return resultaat;
   }
 
+  /** The process's besluittype; a besluit step in a process without one is misconfigured. */
+  besluittype(): NonNullable<ResolvedProcess['besluittype']> {
+    const type = this.process.besluittype;
+    if (!type) throw misconfigured(`process ${this.instance.processKey} of ${this.instance.tenantId} has no besluittype`);
+    return type;
+  }
+
+  /** Which of the case's documents this step handles (property `document`); a step without one is misconfigured. */
+  documentKind(): string {
+    const kind = this.property('document');
+    if (typeof kind !== 'string' || !kind) throw misconfigured(`service task ${this.invocation.elementId} names no document (property "document")`);
+    return kind;
+  }
+
+  /** The case's document of `kind`; a case without it needs a person, so the call is not retried. */
+  async document(source: DocumentSource | undefined, kind: string): Promise<ZaakDocument> {
+    const doc = await source?.(this.invocation, kind);
+    if (!doc) throw new ZgwError(ZgwErrorCode.DOCUMENT_MISSING, `case ${this.instance.id} has no document "${kind}" for step ${this.invocation.elementId}`, { retryable: false });
+    return doc;
+  }
+
   mapped(table: Record<string, string>, key: string, kind: string): string {
     const url = table[key];
     if (!url) throw misconfigured(`no ${kind} configured for "${key}" in process ${this.instance.processKey} of ${this.instance.tenantId}`);
@@ -210,17 +231,14 @@ export function zgwServiceHandlers(deps: ZgwServiceDependencies): ServiceHandler
     }),
     handler(ZGW_SERVICES.attachDocument, 'Voegt het document van deze stap (eigenschap document) toe aan de zaak.', deps, async (call) => {
       const type = call.mapped(call.process.informatieobjecttypen, call.invocation.elementId, 'informatieobjecttype');
-      const kind = call.property('document');
-      if (typeof kind !== 'string' || !kind) throw misconfigured(`service task ${call.invocation.elementId} names no document (property "document")`);
+      const kind = call.documentKind();
       const zaak = await call.zaakUrl();
       if (!zaak) return skipped(NO_ZAAK);
-      const doc = await deps.documents()?.(call.invocation, kind);
-      if (!doc) throw new ZgwError(ZgwErrorCode.DOCUMENT_MISSING, `case ${call.instance.id} has no document "${kind}" for step ${call.invocation.elementId}`, { retryable: false });
+      const doc = await call.document(deps.documents(), kind);
       await attachDocument(call.client(), zaak, type, doc);
     }),
     handler(ZGW_SERVICES.recordBesluit, 'Legt het besluit vast met de datum tot wanneer bezwaar mogelijk is.', deps, async (call) => {
-      const type = call.process.besluittype;
-      if (!type) throw misconfigured(`process ${call.instance.processKey} of ${call.instance.tenantId} has no besluittype`);
+      const type = call.besluittype();
       const zaak = await call.zaakUrl();
       if (!zaak) return skipped(NO_ZAAK);
       const datum = call.dateProperty('besluitdatum') ?? amsterdamDate(new Date());
@@ -236,16 +254,13 @@ export function zgwServiceHandlers(deps: ZgwServiceDependencies): ServiceHandler
       });
     }),
     handler(ZGW_SERVICES.linkBesluitDocument, 'Koppelt het document van deze stap (eigenschap document, eerder aan de zaak toegevoegd) aan het besluit van de zaak.', deps, async (call) => {
-      const type = call.process.besluittype;
-      if (!type) throw misconfigured(`process ${call.instance.processKey} of ${call.instance.tenantId} has no besluittype`);
-      const kind = call.property('document');
-      if (typeof kind !== 'string' || !kind) throw misconfigured(`service task ${call.invocation.elementId} names no document (property "document")`);
+      const type = call.besluittype();
+      const kind = call.documentKind();
       const zaak = await call.zaakUrl();
       if (!zaak) return skipped(NO_ZAAK);
       // The document as the zaak holds it: found by the title under which the document step linked it,
       // so the besluit points at the very file (the PDF as sent) and nothing is uploaded twice.
-      const doc = await deps.documents()?.(call.invocation, kind);
-      if (!doc) throw new ZgwError(ZgwErrorCode.DOCUMENT_MISSING, `case ${call.instance.id} has no document "${kind}" for step ${call.invocation.elementId}`, { retryable: false });
+      const doc = await call.document(deps.documents(), kind);
       const client = call.client();
       const document = await documentOfZaak(client, zaak, doc.titel);
       if (!document) throw new ZgwError(ZgwErrorCode.DOCUMENT_MISSING, `zaak of case ${call.instance.id} holds no document "${doc.titel}": the ${ZGW_SERVICES.attachDocument} step must come first`, { retryable: false });

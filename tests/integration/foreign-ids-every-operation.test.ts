@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildClientSchema, getIntrospectionQuery, getNamedType, GraphQLField, GraphQLInputType, GraphQLSchema, IntrospectionQuery,
   isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType, isInterfaceType, isUnionType } from 'graphql';
 import type { Platform } from '../../src/platform';
+import { databaseSnapshot } from '../support/database-snapshot';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { eventually, GraphQLResult, startTestPlatform, TestClient } from '../support/test-platform';
 import { aBreachReport, PLAN_MEASURE as PLAN_INCIDENT_MEASURE, REGISTER_EVIDENCE, REPORT_INCIDENT } from '../support/incident-operations';
@@ -93,19 +94,6 @@ describe("another municipality's ids, sent to every operation that takes an id",
   const everyRoleIn = async (tenant: string) =>
     new TestClient(platform, await platform.devIdentity!.sign({ username: `alle-rollen.${tenant}`, realmRoles: allRoles, tenants: [tenant] }, 'privacyflow-web'));
 
-  /** A digest of every row of every table of the application. */
-  const databaseDigest = async (): Promise<Record<string, string>> => {
-    const tables: { name: string }[] = await platform.database.dataSource.query(
-      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`);
-    const digest: Record<string, string> = {};
-    for (const { name } of tables) {
-      const [row] = await platform.database.dataSource.query(
-        `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${name}" t`);
-      digest[name] = `${row.n}:${row.h}`;
-    }
-    return digest;
-  };
-
   beforeAll(async () => {
     db = await createTestDatabase();
     platform = await startTestPlatform(db, { bpmnDir: path.resolve(__dirname, '../../bpmn'), rateLimitPerMinute: 1_000_000 });
@@ -190,12 +178,12 @@ describe("another municipality's ids, sent to every operation that takes an id",
   }
 
   it('answers every foreign id exactly like a missing one, and changes nothing', async () => {
-    const before = await databaseDigest();
+    const before = await databaseSnapshot(platform.database.dataSource);
     const { lookedUp, differing } = await probe(await everyRoleIn('bunschoten'));
     expect(differing.map((d) => d.detail)).toEqual([]);
     // The sample inputs pass validation everywhere, so every operation really looked the id up.
     expect(lookedUp).toEqual(operations.flatMap((o) => o.idArgs.map((a) => `${o.field.name}.${a}`)));
-    expect(await databaseDigest()).toEqual(before);
+    expect(await databaseSnapshot(platform.database.dataSource)).toEqual(before);
   }, 600_000);
 
   it('can tell the difference: inside Putten every operation answers some of these ids unlike a missing one', async () => {

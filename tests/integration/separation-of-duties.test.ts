@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Platform } from '../../src/platform';
+import { databaseSnapshot } from '../support/database-snapshot';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTestPlatform, TestClient } from '../support/test-platform';
 import { ASSIGN, CLAIM, COMPLETE, CORRELATE, DEPLOY, INBOX, START, UNCLAIM } from '../support/operations';
@@ -27,12 +28,7 @@ describe('separation of duties in the incident procedure', () => {
     expect(rows).toHaveLength(1);
     return rows[0].id;
   };
-  const snapshot = async () =>
-    platform.database.dataSource.query(
-      `SELECT (SELECT coalesce(sum(revision), 0)::int FROM process_instance) AS revisions,
-              (SELECT count(*)::int FROM audit_entry) AS audit,
-              (SELECT array_agg(coalesce(assignee, '-') ORDER BY id) FROM user_task) AS assignees`,
-    );
+  const snapshot = () => databaseSnapshot(platform.database.dataSource);
   const inboxIds = async (client: TestClient) => (await client.ok(INBOX, { first: 100 })).tasks.edges.map((e: any) => e.node.id);
 
   /** Expects a SEPARATION_OF_DUTIES refusal naming the rule, and that nothing changed. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Platform } from '../../src/platform';
+import { databaseSnapshot } from '../support/database-snapshot';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { readFixture, startTestPlatform, TestClient } from '../support/test-platform';
 import { ASSIGN, CLAIM, COMPLETE, CORRELATE, DEPLOY, INBOX, INSTANCE, START, TASK, UNCLAIM } from '../support/operations';
@@ -41,13 +42,7 @@ describe('tenant and role scope', () => {
 
   const openTask = async (instanceId: string): Promise<string> =>
     (await platform.database.dataSource.query(`SELECT id FROM user_task WHERE instance_id = $1 AND status = 'open'`, [instanceId]))[0].id;
-  const snapshot = async () =>
-    platform.database.dataSource.query(
-      `SELECT (SELECT count(*)::int FROM process_instance) AS instances,
-              (SELECT coalesce(sum(revision), 0)::int FROM process_instance) AS revisions,
-              (SELECT count(*)::int FROM audit_entry) AS audit,
-              (SELECT array_agg(coalesce(assignee, '-') || status ORDER BY id) FROM user_task) AS tasks`,
-    );
+  const snapshot = () => databaseSnapshot(platform.database.dataSource);
 
   beforeAll(async () => {
     db = await createTestDatabase();

@@ -243,7 +243,7 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
       await drainOutbox(platform);
       // The crash: the zaak exists remotely, but neither our link nor the outbox's "done" was committed.
       await platform.database.dataSource.query(`DELETE FROM zaak_link WHERE instance_id = $1`, [caseId]);
-      await platform.database.dataSource.query(`UPDATE outbox_message SET status = 'pending', available_at = now() - interval '1 second' WHERE instance_id = $1`, [caseId]);
+      await platform.database.dataSource.query(`UPDATE outbox_message SET status = 'pending', available_at = now() WHERE instance_id = $1`, [caseId]);
       const statussenBefore = fake.store.statussen.length;
       await drainOutbox(platform);
       expect(zakenOf(caseId)).toHaveLength(1);
@@ -265,7 +265,7 @@ describe('zaaksysteem over the ZGW APIs (fake Open Zaak built from the official 
       expect(rest.every((m: any) => m.status === 'pending' && m.attempts === 0)).toBe(true);
 
       // The back-off has passed (moved forward instead of waiting on the clock).
-      await platform.database.dataSource.query(`UPDATE outbox_message SET available_at = now() - interval '1 second' WHERE instance_id = $1`, [caseId]);
+      await platform.database.dataSource.query(`UPDATE outbox_message SET available_at = now() WHERE instance_id = $1`, [caseId]);
       await drainOutbox(platform);
       const [zaak] = zakenOf(caseId);
       expect(zaak).toBeDefined();

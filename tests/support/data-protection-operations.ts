@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { eventually } from './test-platform';
 
 /** GraphQL documents of the platform's own data protection (issue 8 point 6). */
 export const RETENTION_STATUS = `query Retention($tenantId: String, $first: Int) {
@@ -36,19 +35,4 @@ export async function whereInDatabase(sql: DataSource, needle: string): Promise<
     if (n > 0) found.push(`${table}.${column} (${n})`);
   }
   return found;
-}
-
-/** Every row of every table, for comparing the database before and after a refused command. */
-export async function snapshot(sql: DataSource): Promise<string> {
-  // The outbox relay works on its own: wait until it has nothing due, or it changes rows between two snapshots.
-  await eventually(async () => (await sql.query(`SELECT 1 FROM outbox_message WHERE status = 'pending' AND available_at <= now() LIMIT 1`)).length === 0);
-  const tables: { table_name: string }[] = await sql.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
-  );
-  const parts: string[] = [];
-  for (const { table_name } of tables) {
-    const rows = await sql.query(`SELECT * FROM "${table_name}"`);
-    parts.push(`${table_name}: ${JSON.stringify(rows.map((r: unknown) => JSON.stringify(r)).sort())}`);
-  }
-  return parts.join('\n');
 }
