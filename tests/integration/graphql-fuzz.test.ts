@@ -78,6 +78,8 @@ describe('GraphQL fuzz: arbitrary input never causes an internal error', () => {
   let operations: { op: FuzzOperation; document: string }[] = [];
   /** Every id the database held after setup: cases, tasks, records of all municipalities. */
   let knownIds: string[] = [];
+  /** The ids of each table's rows after setup, by table. */
+  let idsByTable = new Map<string, string[]>();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -135,6 +137,7 @@ describe('GraphQL fuzz: arbitrary input never causes an internal error', () => {
     cursors.push(...(audit.data?.auditLog.edges ?? []).map((e: any) => e.cursor));
     cursors = cursors.filter(Boolean);
     knownIds = await everyUuid();
+    idsByTable = await idsOfEveryTable();
 
     const introspection = await clients.get(ALL_ROLES)!.ok<IntrospectionQuery>(getIntrospectionQuery());
     operations = [];
@@ -150,6 +153,17 @@ describe('GraphQL fuzz: arbitrary input never causes an internal error', () => {
       for (const r of await platform.database.dataSource.query(`SELECT DISTINCT "${column_name}"::text AS id FROM "${table_name}" WHERE "${column_name}" IS NOT NULL`)) found.add(r.id);
     }
     return [...found];
+  }
+
+  async function idsOfEveryTable(): Promise<Map<string, string[]>> {
+    const tables: { table_name: string }[] = await platform.database.dataSource.query(
+      `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id' AND data_type = 'uuid' ORDER BY 1`);
+    const byTable = new Map<string, string[]>();
+    for (const { table_name } of tables) {
+      const rows: { id: string }[] = await platform.database.dataSource.query(`SELECT id::text AS id FROM "${table_name}"`);
+      if (rows.length) byTable.set(table_name, rows.map((r) => r.id));
+    }
+    return byTable;
   }
 
   /**
@@ -243,23 +257,34 @@ describe('GraphQL fuzz: arbitrary input never causes an internal error', () => {
   );
   const loose = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 10, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) });
   const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-  const id = () =>
-    fc.oneof(
-      fc.constantFrom(...knownIds),
-      fc.uuid(),
-      // Malformed uuids: one character short, upper case, braces, a letter beyond f.
-      fc.uuid().map((u) => u.slice(1)), fc.uuid().map((u) => u.toUpperCase()), fc.uuid().map((u) => `{${u}}`), fc.uuid().map((u) => `g${u.slice(1)}`),
-      fc.constant('00000000-0000-0000-0000-000000000000'),
-      nastyString,
-      fc.integer().map(String),
+  /** Ids that mean nothing: random, malformed (one character short, upper case, braces, a letter beyond f), not ids at all. */
+  const strangeId = fc.oneof(
+    fc.uuid(), fc.uuid().map((u) => u.slice(1)), fc.uuid().map((u) => u.toUpperCase()), fc.uuid().map((u) => `{${u}}`), fc.uuid().map((u) => `g${u.slice(1)}`),
+    fc.constant('00000000-0000-0000-0000-000000000000'), nastyString, fc.integer().map(String),
+  );
+  /**
+   * Mostly an id that exists: of the kind the name asks for (dpiaId: a DPIA of either municipality),
+   * or of any other kind; otherwise one that means nothing.
+   */
+  const id = (name = 'id') => {
+    const stem = name.replace(/Ids?$/, '').toLowerCase();
+    const ofKind = [...idsByTable].filter(([table]) => stem !== '' && table.replace(/_/g, '').includes(stem)).flatMap(([, tableIds]) => tableIds);
+    return fc.oneof(
+      ...(ofKind.length ? [{ weight: 4, arbitrary: fc.constantFrom(...ofKind) }] : []),
+      { weight: 2, arbitrary: fc.constantFrom(...knownIds) },
+      { weight: 2, arbitrary: strangeId },
     );
+  };
   const tenantId = fc.oneof(fc.constantFrom('putten', 'leusden', 'bunschoten', 'nijkerk', 'amsterdam', 'PUTTEN'), nastyString);
+  // Dates near today (deadlines, periods) weigh most: a date that parses is what reaches the domain's checks.
+  const nearToday = fc.integer({ min: -800, max: 800 }).map((days) => new Date(Date.now() + days * 86_400_000));
   const dateTime = fc.oneof(
+    { weight: 3, arbitrary: nearToday.map((d) => d.toISOString()) },
     fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
     fc.constantFrom('2024-02-30T00:00:00Z', '+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', '0000-01-01T00:00:00Z', '2024-01-01', 'NaN'),
     nastyString,
   );
-  const ymd = fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constantFrom('2024-02-30', '9999-99-99', '0000-00-00'), nastyString);
+  const ymd = fc.oneof({ weight: 3, arbitrary: nearToday.map((d) => d.toISOString().slice(0, 10)) }, fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constantFrom('2024-02-30', '9999-99-99', '0000-00-00'), nastyString);
   const number = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -1, 2 ** 31 - 1, 2 ** 53, 1e308));
   const json = fc.oneof(
     fc.jsonValue({ maxDepth: 4 }),
@@ -292,9 +317,9 @@ describe('GraphQL fuzz: arbitrary input never causes an internal error', () => {
 
   /** What the schema-driven generator draws from: by scalar type, and by argument or field name where that says more. */
   const vocabulary = (): FuzzVocabulary => ({
+    id,
     scalars: {
       String: nastyString,
-      ID: id(),
       Int: fc.oneof(fc.integer({ min: -3, max: 60 }), fc.integer(), fc.constantFrom(2 ** 31 - 1, -(2 ** 31), 2025, 2026, 2027, 1, 2), fc.constantFrom(2 ** 31, 2 ** 53, 1e308, 5e-324, 1.5, -0)),
       Float: number,
       Boolean: fc.boolean(),

@@ -30,6 +30,8 @@ export class UnfuzzableOperationError extends Error {
  */
 export interface FuzzVocabulary {
   scalars: Record<string, fc.Arbitrary<unknown>>;
+  /** Values for an argument or input field of type ID, by its name (a dpiaId is mostly the id of a DPIA). */
+  id: (name: string) => fc.Arbitrary<unknown>;
   byName: { name: RegExp; values: fc.Arbitrary<unknown> }[];
   /** Values for String fields whose description asks for a calendar date (YYYY-MM-DD). */
   day: fc.Arbitrary<unknown>;
@@ -144,6 +146,7 @@ class InputGenerator {
   }
 
   private string(name: string, description: string, path: string, scalar = 'String'): fc.Arbitrary<unknown> {
+    if (scalar === 'ID') return this.vocabulary.id(name);
     const hinted = this.vocabulary.byName.find((h) => h.name.test(name));
     if (hinted) return hinted.values;
     if (description.includes('YYYY-MM-DD')) return this.vocabulary.day;
