@@ -71,7 +71,8 @@ describe('GraphQL fuzz: arbitrary input never causes an internal error', () => {
   let db: TestDatabase;
   let platform: Platform;
   const clients = new Map<string, TestClient>();
-  const ids = { tasks: [] as string[], instances: [] as string[], incidents: [] as string[], definitions: [] as string[] };
+  /** Open tasks, for the hand-written cases. */
+  const ids = { tasks: [] as string[] };
   let cursors: string[] = [];
   const demoXml = readFixture('runtime-demo.bpmn');
   /** Every query and mutation of the live schema, with the document sent for it. */
@@ -92,18 +93,14 @@ describe('GraphQL fuzz: arbitrary input never causes an internal error', () => {
     const allRoles = [...new Set(platform.devIdentity!['options'].directory.users.flatMap((u: { realmRoles: string[] }) => u.realmRoles))] as string[];
     clients.set(ALL_ROLES, new TestClient(platform, await platform.devIdentity!.sign({ username: ALL_ROLES, realmRoles: allRoles, tenants: ['putten'] }, 'privacyflow-web')));
     const deployer = clients.get('procesbeheerder.putten')!;
-    const deployed = await deployer.ok(DEPLOY, { xml: demoXml, name: 'demo' });
-    ids.definitions.push(deployed.deployProcess.definition.id);
+    await deployer.ok(DEPLOY, { xml: demoXml, name: 'demo' });
     await clients.get('procesbeheerder.putten')!.ok(DEPLOY, { xml: demoXml, name: 'demo' });
     const bunschoten = await TestClient.as(platform, 'procesbeheerder.bunschoten');
     await bunschoten.ok(DEPLOY, { xml: demoXml, name: 'demo' });
     for (const [user, n] of [['medewerker.putten', 3], ['medewerker.bunschoten', 2]] as const) {
       for (let i = 0; i < n; i++) {
-        const { startProcess } = await clients.get(user)!.ok(START, { key: 'runtime-demo', businessKey: `FUZZ-${user}-${i}`, variables: { approvalTimeout: 'P3D' } });
-        ids.instances.push(startProcess.id);
-        const { reportIncident } = await clients.get(user)!.ok(REPORT_INCIDENT, { report: aReport() });
-        ids.incidents.push(reportIncident.id);
-        ids.instances.push(reportIncident.instanceId);
+        await clients.get(user)!.ok(START, { key: 'runtime-demo', businessKey: `FUZZ-${user}-${i}`, variables: { approvalTimeout: 'P3D' } });
+        await clients.get(user)!.ok(REPORT_INCIDENT, { report: aReport() });
       }
     }
     // A case of every kind in two municipalities, with the records that hang off them, so that the
@@ -255,8 +252,6 @@ describe('GraphQL fuzz: arbitrary input never causes an internal error', () => {
     fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '\ud800', 'NaN', 'Infinity', '-Infinity', '1e309', '-0', '%', '_', '\\', "'; DROP TABLE user_task; --", '${x}', '{{x}}', 'null', 'undefined', '__proto__', 'constructor'),
     fc.string({ minLength: 5_000, maxLength: 70_000, unit: 'grapheme-ascii' }),
   );
-  const loose = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 10, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) });
-  const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
   /** Ids that mean nothing: random, malformed (one character short, upper case, braces, a letter beyond f), not ids at all. */
   const strangeId = fc.oneof(
     fc.uuid(), fc.uuid().map((u) => u.slice(1)), fc.uuid().map((u) => u.toUpperCase()), fc.uuid().map((u) => `{${u}}`), fc.uuid().map((u) => `g${u.slice(1)}`),

@@ -58,20 +58,20 @@ export function fuzzDocument(op: FuzzOperation, depth: number): string {
   const declared = op.field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const passed = op.field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const variables = declared ? `(${declared})` : '';
-  return `${op.kind} Fuzz${variables} { ${op.name}${passed ? `(${passed})` : ''}${selection(op.field.type, depth)} }`;
+  return `${op.kind} Fuzz${variables} { ${op.name}${passed ? `(${passed})` : ''}${selection(op, op.field.type, depth)} }`;
 }
 
-function selection(type: GraphQLOutputType, depth: number): string {
+function selection(op: FuzzOperation, type: GraphQLOutputType, depth: number): string {
   const named = getNamedType(type);
   if (isLeafType(named)) return '';
   if (isUnionType(named) || depth <= 1) return ' { __typename }';
-  if (!isObjectType(named) && !isInterfaceType(named)) throw new Error(`no selection for ${String(type)}`);
+  if (!isObjectType(named) && !isInterfaceType(named)) throw new UnfuzzableOperationError(op.name, 'result', `no selection for ${String(type)}`);
   const parts: string[] = [];
   for (const field of Object.values(named.getFields())) {
     // A field that needs arguments is an operation of its own; the root operations are fuzzed.
     if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
     if (isLeafType(getNamedType(field.type))) parts.push(field.name);
-    else if (depth > 2) parts.push(`${field.name}${selection(field.type, depth - 1)}`);
+    else if (depth > 2) parts.push(`${field.name}${selection(op, field.type, depth - 1)}`);
   }
   return ` { ${parts.length ? parts.join(' ') : '__typename'} }`;
 }
