@@ -157,6 +157,10 @@ function inspect(process: any, options: ValidateOptions, problems: DiagramProble
     const id = element.id;
     model.elements[id] = { type: element.$type, name: element.name };
     if (element.$type === 'bpmn:ScriptTask') problems.push({ rule: 'script-task', elementId: id, message: `script task ${id} is not allowed` });
+    // bpmn-moddle accepts a flow without its ends; the engine then fails on the first start of the process.
+    if (element.$type === 'bpmn:SequenceFlow' && (!element.sourceRef || !element.targetRef)) {
+      problems.push({ rule: 'unconnected-sequence-flow', elementId: id, message: `sequence flow ${id} must name both its source and its target` });
+    }
     if (element.$type === 'bpmn:SequenceFlow' && element.conditionExpression) {
       const condition = element.conditionExpression;
       if (condition.language) problems.push({ rule: 'script-condition', elementId: id, message: `condition of ${id} is a script (${condition.language})` });

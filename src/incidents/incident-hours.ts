@@ -19,7 +19,8 @@ export async function recordHours(em: EntityManager, incident: IncidentEntity, i
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.workDate) || !day.isValid) errors.push({ field: 'workDate', message: 'a date YYYY-MM-DD' });
   else if (day.toMillis() > now.getTime()) errors.push({ field: 'workDate', message: 'lies in the future' });
   const minutes = Math.round(input.hours * 60);
-  if (!Number.isFinite(input.hours) || input.hours <= 0 || input.hours > 24 || minutes % 15 !== 0) errors.push({ field: 'hours', message: 'more than 0 and at most 24, in quarters of an hour' });
+  // Checked on the minutes that are stored: a positive fraction of a minute (5e-324) rounds to 0.
+  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 24 * 60 || minutes % 15 !== 0) errors.push({ field: 'hours', message: 'more than 0 and at most 24, in quarters of an hour' });
   if (!input.activity?.trim() || input.activity.length > 1000) errors.push({ field: 'activity', message: 'required, at most 1000 characters' });
   if (errors.length) throw new IncidentError(IncidentErrorCode.ENTRY_INVALID, 'the hours cannot be recorded', errors);
   const entry: IncidentTimeEntryEntity = {

@@ -10,6 +10,7 @@ import { aBreachReport, PLAN_MEASURE as PLAN_INCIDENT_MEASURE, REGISTER_EVIDENCE
 import { anAccessRequest, REGISTER_REQUEST } from '../support/dsr-operations';
 import { aProcessing, PLAN_MEASURE as PLAN_DPIA_MEASURE, QUESTIONNAIRE_ANSWERS, quickscanValues, RECORD_RISKS, SIGNAL_NEW_PROCESSING } from '../support/dpia-operations';
 import { perform } from '../support/incident-operations';
+import { VALID_INPUTS } from '../support/graphql-input-samples';
 
 /**
  * Issue 8.3, "ids of other tenants for every operation that takes an id": the operation list is read
@@ -18,18 +19,6 @@ import { perform } from '../support/incident-operations';
  * of type ID; each answer must equal the answer to an id that does not exist, and the database
  * (every row of every table) must be byte for byte what it was before.
  */
-
-/** Values that get past input validation, for arguments the generic filler cannot guess. */
-const VALID_INPUTS: Record<string, unknown> = {
-  EvidenceInput: { description: 'USB-stick', kind: 'physical', reason: 'Bewijs', storageLocation: 'Kluis', storageMethod: 'Verzegelde envelop' },
-  EvidenceUploadInput: { description: 'Logbestand mailserver', reason: 'Bewijs', fileName: 'mail.log', mediaType: 'text/plain', contentBase64: Buffer.from('log').toString('base64') },
-  EvidenceHandOverInput: { to: 'irt.bunschoten', reason: 'Onderzoek', storageLocation: 'Kluis' },
-  MeasureInput: { description: 'Maatregel', dueDate: '2027-06-01', owner: 'ciso.bunschoten' },
-  DpiaMeasureInput: { description: 'Maatregel', dueDate: '2027-06-01', owner: 'ciso.bunschoten' },
-  HoursInput: { workDate: '2026-11-20', hours: 2, activity: 'Analyse' },
-  ObjectionInput: { receivedAt: new Date().toISOString() },
-  DpiaRiskInput: { code: 'R1', title: 'Risico', before: { likelihood: 2, impact: 2 } },
-};
 
 /** A value of `type` that passes GraphQL validation (and, where VALID_INPUTS knows it, the domain's). */
 function sample(type: GraphQLInputType): unknown {

@@ -35,7 +35,7 @@ export async function startTestPlatform(
 export interface GraphQLResult<T = any> {
   status: number;
   data?: T;
-  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }[];
 }
 
 /** A GraphQL client acting as one demo user. */

@@ -189,6 +189,12 @@ describe('the platform rules of the deployment check', () => {
       expect(await rulesOf('<bpmn:definitions><bpmn:process')).toEqual(['not-well-formed']);
     });
 
+    it('unconnected-sequence-flow: refuses a sequence flow without its source or target (GraphQL fuzz, seed -723130057: deployed, then every start failed internally)', async () => {
+      for (const ends of ['', 'sourceRef="Size"', 'targetRef="Approve"']) {
+        expect(await problemsOf(edit('sourceRef="Size" targetRef="Approve"', ends))).toContainEqual(expect.objectContaining({ rule: 'unconnected-sequence-flow', elementId: 'FLarge' }));
+      }
+    });
+
     it('invalid-bpmn: refuses a reference to an element that does not exist', async () => {
       expect(await rulesOf(edit('messageRef="Message_Antwoord"', 'messageRef="Message_Bestaat_Niet"'))).toContain('invalid-bpmn');
     });
