@@ -19,6 +19,7 @@ import { EvidenceContent1796900000001 } from './1796900000001-evidence-content';
 import { Notifications1796910000000 } from './1796910000000-notifications';
 import { DpiaSourceIncident1796950000000 } from './1796950000000-dpia-source-incident';
 import { DpiaRevisionRounds1797000000000 } from './1797000000000-dpia-revision-rounds';
+import { InboxGinWithoutPendingList1797010000000 } from './1797010000000-inbox-gin-without-pending-list';
 import { ZaakLinkKind1797300000000 } from './1797300000000-zaak-link-kind';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs see the same set. */
@@ -44,5 +45,6 @@ export const allMigrations = [
   Notifications1796910000000,
   DpiaSourceIncident1796950000000,
   DpiaRevisionRounds1797000000000,
+  InboxGinWithoutPendingList1797010000000,
   ZaakLinkKind1797300000000,
 ];
