@@ -77,13 +77,14 @@ async function bareEngine(n: number): Promise<{ startsPerSec: number; completion
   return { startsPerSec, completionsPerSec };
 }
 
+// One synthetic user sends every request: the per-person rate limit (RATE_LIMIT_PER_MINUTE) is lifted.
 async function main(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('npm run bench needs DATABASE_URL (a PostgreSQL server)');
   const db = await createDatabase(serverUrl);
   const bpmnDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-bench-'));
   fs.writeFileSync(path.join(bpmnDir, 'two-step.bpmn'), XML);
-  const config = { ...loadConfig({ NODE_ENV: 'production-bench', LOG_LEVEL: 'error' }), port: 0, host: '127.0.0.1', databaseUrl: db.url, bpmnDir, keycloakUrl: undefined };
+  const config = { ...loadConfig({ NODE_ENV: 'production-bench', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '1000000' }), port: 0, host: '127.0.0.1', databaseUrl: db.url, bpmnDir, keycloakUrl: undefined };
   const platform = await startPlatform(config);
   const token = await platform.devIdentity!.issueForUser('medewerker.bunschoten');
   const results: Record<string, unknown> = { instances: N, concurrency: CONCURRENCY };

@@ -8,6 +8,9 @@ const INBOX_GIN_INDEXES = ['user_task_open_groups', 'user_task_open_candidate_us
  * until (auto)vacuum merges it: measured with 100 000 open tasks, the inbox count took 19.7 ms with
  * a fresh pending list and 1.6 ms after it was merged. Without fast update each insert pays the
  * merge itself (a task is written once, read many times), and reads stay at the merged speed.
+ * `npm run bench`, inbox of 100 000 open tasks, 4 concurrent readers, two runs each on one machine:
+ * GraphQL p50 44–48 ms → 20–22 ms, p95 70–72 ms → 34–37 ms; starts and completions per second
+ * unchanged within the runs' spread (66–92/s).
  */
 export class InboxGinWithoutPendingList1797010000000 implements MigrationInterface {
   name = 'InboxGinWithoutPendingList1797010000000';
