@@ -1,6 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import type { Config } from '../config';
 import type { RetentionCaseType } from '../persistence/entities/case-retention.entity';
+import { afterDuration } from '../workflow/calendar';
 
 /**
  * How long the platform keeps a case's personal data after the case ended, per case type (issue 8
@@ -65,7 +66,7 @@ export function ruleFor(rules: readonly RetentionRule[], caseType: RetentionCase
 /** When a case that ended at `closedAt` is due for removal of its personal data; null = never by timer. */
 export function removalDueAt(rule: RetentionRule, closedAt: Date): Date | null {
   if (!rule.period) return null;
-  return DateTime.fromJSDate(closedAt, { zone: 'utc' }).plus(Duration.fromISO(rule.period)).toJSDate();
+  return afterDuration(closedAt, rule.period);
 }
 
 /**

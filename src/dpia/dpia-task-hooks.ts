@@ -1,7 +1,7 @@
-import { DateTime, Duration } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import type { Config } from '../config';
 import { DpiaAnswersEntity, DpiaEntity, DpiaFgAdviceEntity, DpiaReportEntity, ProcessingEntity } from '../persistence/entities';
+import { afterDuration } from '../workflow/calendar';
 import { TaskCompletionContext, TaskHookRegistry } from '../workflow/task-hooks';
 import { AP_MANDATORY_TYPES, ART35_3_CASES, EDPB_CRITERIA } from './dpia-criteria';
 import { DpiaError, DpiaErrorCode } from './dpia-error';
@@ -13,7 +13,6 @@ import { measuresOf, risksOf } from './risk-register';
 
 export type DpiaScheduling = Pick<Config, 'dpiaReassessmentInterval'>;
 
-const after = (from: Date, isoDuration: string) => DateTime.fromJSDate(from, { zone: 'utc' }).plus(Duration.fromISO(isoDuration)).toJSDate();
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 export async function requireDpiaOfInstance(em: EntityManager, instanceId: string): Promise<DpiaEntity> {
@@ -185,7 +184,7 @@ async function submitToAp({ em, instance, values }: TaskCompletionContext) {
   const dpia = await requireDpiaOfInstance(em, instance.id);
   const submittedAt = new Date(String(values.apSubmittedAt));
   if (submittedAt.getTime() > Date.now()) throw new DpiaError(DpiaErrorCode.AP_SUBMISSION_IN_FUTURE, 'the submission date lies in the future', { field: 'apSubmittedAt' });
-  const apTermEndsAt = after(submittedAt, AP_TERM);
+  const apTermEndsAt = afterDuration(submittedAt, AP_TERM);
   await update(em, dpia, { apReference: text(values.apReference), apSubmittedAt: submittedAt, apTermEndsAt });
   return { variables: { apTermEndsAt: apTermEndsAt.toISOString() } };
 }
@@ -194,7 +193,7 @@ async function submitToAp({ em, instance, values }: TaskCompletionContext) {
 async function recordApExtension({ em, instance }: TaskCompletionContext) {
   const dpia = await requireDpiaOfInstance(em, instance.id);
   if (dpia.apTermExtended || !dpia.apTermEndsAt) throw new DpiaError(DpiaErrorCode.AP_TERM_ALREADY_EXTENDED, `the AP term of ${dpia.reference} was already extended`);
-  const apTermEndsAt = after(dpia.apTermEndsAt, AP_TERM_EXTENSION);
+  const apTermEndsAt = afterDuration(dpia.apTermEndsAt, AP_TERM_EXTENSION);
   await update(em, dpia, { apTermEndsAt, apTermExtended: true });
   return { variables: { apTermEndsAt: apTermEndsAt.toISOString() } };
 }
@@ -212,7 +211,7 @@ async function updateRegister(scheduling: DpiaScheduling, { em, instance }: Task
   const now = new Date();
   const dpia = await requireDpiaOfInstance(em, instance.id);
   const processing = await em.findOneByOrFail(ProcessingEntity, { id: dpia.processingId });
-  const reassessmentAt = after(now, scheduling.dpiaReassessmentInterval);
+  const reassessmentAt = afterDuration(now, scheduling.dpiaReassessmentInterval);
   const status = dpia.processingAllowed === false ? 'not_allowed' : processing.status === 'in_use' ? 'in_use' : 'allowed';
   await setProcessingStatus(em, processing.id, { status, nextReassessmentAt: reassessmentAt }, now);
   await update(em, dpia, { status: 'completed', completedAt: now });

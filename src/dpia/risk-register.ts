@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { DpiaEntity, DpiaMeasureEntity, DpiaRiskEntity } from '../persistence/entities';
 import type { DpiaMeasureStatus } from '../persistence/entities/dpia-measure.entity';
+import { isCalendarDate } from '../workflow/calendar';
 import { DpiaError, DpiaErrorCode } from './dpia-error';
 import { assessRisk, RiskAssessment, RiskRating, ScaleValue } from './risk-matrix';
 
@@ -84,7 +84,7 @@ function checkMeasure(input: MeasureInput, riskCodes: Set<string>) {
   if (!input.description?.trim()) fields.push('description');
   if (!input.owner?.trim()) fields.push('owner');
   // A calendar day that exists: Date.parse takes 2024-02-30 (the database's date column does not).
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate ?? '') || !DateTime.fromISO(input.dueDate, { zone: 'utc' }).isValid) fields.push('dueDate');
+  if (!isCalendarDate(input.dueDate)) fields.push('dueDate');
   if (input.riskCode && !riskCodes.has(input.riskCode)) fields.push('riskCode');
   if (input.status && !MEASURE_STATUSES.includes(input.status)) fields.push('status');
   if (fields.length) throw new DpiaError(DpiaErrorCode.MEASURE_INVALID, 'the measure is incomplete or refers to an unknown risk', { fields });

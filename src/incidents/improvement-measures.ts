@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../identity/actor';
 import { ImprovementMeasureEntity, IncidentEntity } from '../persistence/entities';
+import { isCalendarDate } from '../workflow/calendar';
 import { IncidentError, IncidentErrorCode, IncidentFieldError } from './incident-error';
 
 export interface MeasureInput {
@@ -22,7 +22,7 @@ export async function planMeasure(em: EntityManager, incident: IncidentEntity, i
   const errors: IncidentFieldError[] = [];
   required(errors, 'description', input.description, 4000);
   required(errors, 'owner', input.owner, 200);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate ?? '') || !DateTime.fromISO(input.dueDate).isValid) errors.push({ field: 'dueDate', message: 'a date YYYY-MM-DD' });
+  if (!isCalendarDate(input.dueDate)) errors.push({ field: 'dueDate', message: 'a date YYYY-MM-DD' });
   if (errors.length) throw new IncidentError(IncidentErrorCode.ENTRY_INVALID, 'the measure cannot be planned', errors);
   const measure: ImprovementMeasureEntity = {
     id: randomUUID(),

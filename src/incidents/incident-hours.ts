@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../identity/actor';
 import { IncidentEntity, IncidentTimeEntryEntity } from '../persistence/entities';
+import { isCalendarDate } from '../workflow/calendar';
 import { IncidentError, IncidentErrorCode, IncidentFieldError } from './incident-error';
 
 export interface HoursInput {
@@ -15,9 +16,8 @@ export interface HoursInput {
 /** Hours are written by the person who worked them, per day, in quarters of an hour. */
 export async function recordHours(em: EntityManager, incident: IncidentEntity, input: HoursInput, actor: Actor, now: Date) {
   const errors: IncidentFieldError[] = [];
-  const day = DateTime.fromISO(input.workDate, { zone: 'utc' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.workDate) || !day.isValid) errors.push({ field: 'workDate', message: 'a date YYYY-MM-DD' });
-  else if (day.toMillis() > now.getTime()) errors.push({ field: 'workDate', message: 'lies in the future' });
+  if (!isCalendarDate(input.workDate)) errors.push({ field: 'workDate', message: 'a date YYYY-MM-DD' });
+  else if (DateTime.fromISO(input.workDate, { zone: 'utc' }).toMillis() > now.getTime()) errors.push({ field: 'workDate', message: 'lies in the future' });
   const minutes = Math.round(input.hours * 60);
   // Checked on the minutes that are stored: a positive fraction of a minute (5e-324) rounds to 0.
   if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 24 * 60 || minutes % 15 !== 0) errors.push({ field: 'hours', message: 'more than 0 and at most 24, in quarters of an hour' });

@@ -1,9 +1,9 @@
-import { DateTime, Duration } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { closeApNotification, draftApNotification, submitApNotification } from '../breach-notification/ap-notification';
 import { recordAdvice, recordDecision, startBreach } from '../breach-notification/breach-records';
 import type { Config } from '../config';
 import { IncidentEntity } from '../persistence/entities';
+import { afterDuration } from '../workflow/calendar';
 import { TaskCompletionContext, TaskHookRegistry } from '../workflow/task-hooks';
 import { IncidentError, IncidentErrorCode } from './incident-error';
 import { INCIDENT_PROCESS_KEY, INCIDENT_TASKS } from './incident-process';
@@ -15,7 +15,6 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export type IncidentScheduling = Pick<Config, 'incidentEvaluationDelay' | 'incidentRetentionPeriod'>;
 
-const after = (from: Date, isoDuration: string) => DateTime.fromJSDate(from, { zone: 'utc' }).plus(Duration.fromISO(isoDuration)).toJSDate();
 
 async function update(em: EntityManager, incident: IncidentEntity, changes: Partial<IncidentEntity>) {
   await em.update(IncidentEntity, { id: incident.id }, changes);
@@ -90,7 +89,7 @@ export function registerIncidentHooks(registry: TaskHookRegistry, scheduling: In
   on(INCIDENT_TASKS.closeIncident, async ({ em, instance, values, actor }) => {
     const now = new Date();
     const incident = await requireIncidentOfInstance(em, instance.id);
-    const evaluationDueAt = after(now, scheduling.incidentEvaluationDelay);
+    const evaluationDueAt = afterDuration(now, scheduling.incidentEvaluationDelay);
     await update(em, incident, { status: 'closed', closedAt: now, closedBy: actor.userId, closureSummary: String(values.closureSummary ?? ''), evaluationDueAt });
     await logEvent(em, incident, `Incident afgesloten en geregistreerd; evaluatie gepland op ${day(evaluationDueAt)}`, actor, now);
     return { variables: { evaluationAt: evaluationDueAt.toISOString() } };
@@ -98,7 +97,7 @@ export function registerIncidentHooks(registry: TaskHookRegistry, scheduling: In
   on(INCIDENT_TASKS.archiveCaseFile, async ({ em, instance, actor }) => {
     const now = new Date();
     const incident = await requireIncidentOfInstance(em, instance.id);
-    const destructionDueAt = after(now, scheduling.incidentRetentionPeriod);
+    const destructionDueAt = afterDuration(now, scheduling.incidentRetentionPeriod);
     await update(em, incident, { archivedAt: now, destructionDueAt });
     await logEvent(em, incident, `Dossier veilig opgeslagen; vernietiging gepland op ${day(destructionDueAt)}`, actor, now);
     return { variables: { destructionAt: destructionDueAt.toISOString() } };
