@@ -4,7 +4,7 @@ import { dutchDate } from '../../src/dsr/letters/dsr-letters';
 import { NOT_PROCESSED_GROUNDS, refusalGroundsFor, type DataSubjectRight } from '../../src/dsr/request-rights';
 import type { Platform } from '../../src/platform';
 import { openTask, perform } from '../support/incident-operations';
-import { anAccessRequest, dayAgo, daysAgo, DsrStaff, LETTER_PDF, ME, REGISTER_REQUEST, REQUEST, staffOf } from '../support/dsr-operations';
+import { anAccessGrant, dayAgo, daysAgo, DsrStaff, LETTER_PDF, ME, readRequest, registerRequest, staffOf } from '../support/dsr-operations';
 import { flat, inspectPdfs, InspectedPdf, ocrWords, pdfDate } from '../support/pdf-inspection';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTestPlatform, TestClient } from '../support/test-platform';
@@ -35,9 +35,8 @@ describe('the letter that ends a request, as PDF, for each outcome', () => {
     await db?.drop();
   });
 
-  const register = async (overrides: Record<string, unknown>) =>
-    (await staff.frontOffice.ok(REGISTER_REQUEST, { request: anAccessRequest(overrides) })).registerDataSubjectRequest;
-  const read = async (id: string) => (await staff.pb.ok(REQUEST, { id })).dataSubjectRequest;
+  const register = (overrides: Record<string, unknown>) => registerRequest(staff.frontOffice, overrides);
+  const read = (id: string) => readRequest(staff, id);
 
   /** Registration to the prepared decision's sending: formal check, no settlement, acknowledgement, the department's answer. */
   async function decide(request: any, decision: Record<string, unknown>) {
@@ -101,15 +100,7 @@ describe('the letter that ends a request, as PDF, for each outcome', () => {
       requester: { name: 'Johanna de Vries', postalAddress: 'Dorpsstraat 1, 3881 AA Putten' },
       verbatimText: 'Geacht college,\nIk wil *alle* gegevens zien die u over mij_zelf heeft.\nJohanna de Vries',
     });
-    await decide(registered, {
-      uitkomst: 'granted',
-      motivering: 'U heeft recht op inzage in uw persoonsgegevens (artikel 15 AVG).',
-      verstrekteGegevens: 'Naam, adres en geboortedatum uit de BRP.',
-      categorieen: 'NAW-gegevens',
-      doeleinden: 'Bijhouden van de BRP.',
-      ontvangers: 'Afnemers van de BRP volgens de Wet BRP.',
-      bewaartermijn: 'Zolang u in de gemeente woont.',
-    });
+    await decide(registered, anAccessGrant());
     const { request, text, ocr, pdf } = await letterPdf(registered.id, 'decision', 'decision-granted');
     expect(request.signerName).toBe(managerName);
     expect(request.signerFunction).toBe('Afdelingsmanager');

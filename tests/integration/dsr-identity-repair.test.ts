@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Platform } from '../../src/platform';
 import { attempt, openTask, openTaskIds, perform } from '../support/incident-operations';
-import { anAccessRequest, dayAgo, daysAgo, DsrStaff, letterOf, REGISTER_REQUEST, REQUEST, staffOf } from '../support/dsr-operations';
+import { dayAgo, daysAgo, DsrStaff, letterOf, readRequest, registerRequest, staffOf } from '../support/dsr-operations';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTestPlatform } from '../support/test-platform';
 
@@ -26,9 +26,8 @@ describe('identity not established: repair, or buiten behandeling', () => {
     await db?.drop();
   });
 
-  const register = async (overrides: Record<string, unknown>) =>
-    (await staff.frontOffice.ok(REGISTER_REQUEST, { request: anAccessRequest(overrides) })).registerDataSubjectRequest;
-  const read = async (id: string) => (await staff.pb.ok(REQUEST, { id })).dataSubjectRequest;
+  const register = (overrides: Record<string, unknown>) => registerRequest(staff.frontOffice, overrides);
+  const read = (id: string) => readRequest(staff, id);
 
   it('suspends the clock while the requester repairs, and moves the deadline by the suspended days', async () => {
     const request = await register({ receivedAt: daysAgo(10), channel: 'counter' });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Platform } from '../../src/platform';
 import { attempt, perform } from '../support/incident-operations';
-import { anAccessRequest, DsrStaff, FIGURES, letterOf, REGISTER_REQUEST, REQUEST, REQUESTS, staffOf } from '../support/dsr-operations';
+import { DsrStaff, FIGURES, letterOf, registerRequest, REQUEST, REQUESTS, staffOf } from '../support/dsr-operations';
 import { MY_NOTIFICATIONS } from '../support/notification-operations';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { eventually, startTestPlatform } from '../support/test-platform';
@@ -26,8 +26,7 @@ describe('the legal clock of a request', () => {
     await db?.drop();
   });
 
-  const register = async (overrides: Record<string, unknown>) =>
-    (await staff.pb.ok(REGISTER_REQUEST, { request: anAccessRequest(overrides) })).registerDataSubjectRequest;
+  const register = (overrides: Record<string, unknown>) => registerRequest(staff.pb, overrides);
 
   const notified = (instanceId: string) =>
     platform.database.dataSource

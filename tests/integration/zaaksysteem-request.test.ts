@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Platform } from '../../src/platform';
 import { DateTime } from 'luxon';
-import { DSR_FIELDS, REGISTER_OBJECTION, REQUEST, staffOf, DsrStaff } from '../support/dsr-operations';
+import { anAccessGrant, DSR_FIELDS, DsrStaff, REGISTER_OBJECTION, REQUEST, staffOf } from '../support/dsr-operations';
 import { FakeOpenZaak } from '../support/fake-open-zaak';
 import { openTask, openTaskIds, perform } from '../support/incident-operations';
 import { createTestDatabase, itOnPostgres, TestDatabase } from '../support/test-database';
@@ -96,15 +96,7 @@ describe('a DigiD request registered in the zaaksysteem is handled here and mirr
     const caseId = request.instanceId;
     await perform(staff.manager, caseId, 'GatherData', { gegevensAanwezig: true, gegevensOverzicht: 'BRP: naam, adres, geboortedatum' });
     // The privacybeheerder drafts, so the jurist, who takes no part in the decision, can handle an objection.
-    await perform(staff.pb, caseId, 'PrepareDecision', {
-      uitkomst: 'granted',
-      motivering: 'U heeft recht op inzage in uw persoonsgegevens (artikel 15 AVG).',
-      verstrekteGegevens: 'Naam, adres en geboortedatum uit de BRP.',
-      categorieen: 'NAW-gegevens',
-      doeleinden: 'Bijhouden van de BRP.',
-      ontvangers: 'Afnemers van de BRP volgens de Wet BRP.',
-      bewaartermijn: 'Zolang u in Leusden staat ingeschreven.',
-    });
+    await perform(staff.pb, caseId, 'PrepareDecision', anAccessGrant({ bewaartermijn: 'Zolang u in Leusden staat ingeschreven.' }));
     await perform(staff.manager, caseId, 'SignDecision', { ondertekend: true });
     await perform(staff.pb, caseId, 'SendDecision', { verzonden: true, verzendwijze: 'digitaal' });
     await drainOutbox(platform);

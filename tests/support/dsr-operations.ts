@@ -66,5 +66,29 @@ export async function staffOf(platform: Parameters<typeof TestClient.as>[0], mun
   };
 }
 
+/** `by` registers an access request (anAccessRequest with these changes); the front office, unless a test says otherwise. */
+export async function registerRequest(by: TestClient, overrides: Record<string, unknown> = {}) {
+  return (await by.ok(REGISTER_REQUEST, { request: anAccessRequest(overrides) })).registerDataSubjectRequest;
+}
+
+/** The request as the privacybeheerder reads it. */
+export async function readRequest(staff: DsrStaff, id: string) {
+  return (await staff.pb.ok(REQUEST, { id })).dataSubjectRequest;
+}
+
+/** The PrepareDecision form of an access request granted in full, as the department drafts it. */
+export function anAccessGrant(overrides: Record<string, unknown> = {}) {
+  return {
+    uitkomst: 'granted',
+    motivering: 'U heeft recht op inzage in uw persoonsgegevens (artikel 15 AVG).',
+    verstrekteGegevens: 'Naam, adres en geboortedatum uit de BRP.',
+    categorieen: 'NAW-gegevens',
+    doeleinden: 'Bijhouden van de BRP.',
+    ontvangers: 'Afnemers van de BRP volgens de Wet BRP.',
+    bewaartermijn: 'Zolang u in de gemeente woont.',
+    ...overrides,
+  };
+}
+
 /** The text of a letter of the request, as Markdown. */
 export const letterOf = (request: any, kind: string): string => request.letters.find((l: any) => l.kind === kind)?.markdown;
