@@ -86,7 +86,11 @@ export class Dpia {
   @Field(() => ID) instanceId: string;
   @Field({ description: 'initial | reassessment' }) kind: string;
   @Field(() => ID, { nullable: true, description: 'The incident whose evaluation reopened this DPIA' }) sourceIncidentId: string | null;
-  @Field() status: string;
+  @Field({
+    description:
+      'signalled | quickscan | compliance_check | assessment (risks and measures editable) | reported (fixed until a new round) | fg_assessment | prior_consultation | register_update | completed',
+  })
+  status: string;
   @Field() signal: string;
   @Field(() => String, { nullable: true }) ownerAdvice: string | null;
   @Field(() => String, { nullable: true }) ownerAdvisedBy: string | null;
