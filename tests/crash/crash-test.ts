@@ -67,8 +67,24 @@ interface Server {
   exited: Promise<void>;
 }
 
-async function startServer(databaseUrl: string, bpmnDir: string): Promise<Server> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+/**
+ * A server on a random port below Linux's ephemeral range (32768+), where client sockets (database
+ * connections, Keycloak) never sit. A port another program still holds makes the child exit while
+ * starting: then another port is tried, a few times.
+ */
+async function startServer(databaseUrl: string, bpmnDir: string, attempts = 4): Promise<Server> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOn(20000 + Math.floor(Math.random() * 12000), databaseUrl, bpmnDir);
+    } catch (err) {
+      if (!(err instanceof ServerExitedWhileStarting) || attempt >= attempts) throw err;
+    }
+  }
+}
+
+class ServerExitedWhileStarting extends Error {}
+
+async function startServerOn(port: number, databaseUrl: string, bpmnDir: string): Promise<Server> {
   const child = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: ROOT,
     env: {
@@ -89,7 +105,7 @@ async function startServer(databaseUrl: string, bpmnDir: string): Promise<Server
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const base = `http://127.0.0.1:${port}`;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} while starting`);
+    if (child.exitCode !== null) throw new ServerExitedWhileStarting(`server exited with ${child.exitCode} while starting`);
     if (timeLeft() < 0) throw new Error('time limit reached while a server started');
     const ready = await new Promise<boolean>((resolve) => {
       http.get(`${base}/readyz`, (res) => resolve(res.statusCode === 200)).on('error', () => resolve(false));
